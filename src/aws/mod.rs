@@ -1,0 +1,112 @@
+//! The AWS edge: one `SdkConfig` from the standard chain (credentials, profile, region,
+//! `AWS_ENDPOINT_URL`), clients built on demand, and the stack outputs from one `DescribeStacks`.
+
+pub mod ddb;
+pub mod secrets;
+pub mod stack;
+
+use std::time::Duration;
+
+use aws_config::BehaviorVersion;
+use aws_config::timeout::TimeoutConfig;
+use aws_types::region::Region;
+
+use crate::cli::GlobalArgs;
+use crate::error::{Error, Result};
+use crate::terminal::Ui;
+
+pub use stack::{Output, Outputs};
+
+pub struct Aws {
+    pub sdk: aws_types::SdkConfig,
+    pub region: String,
+    pub stack_name: String,
+}
+
+/// Per-attempt timeout for HTTP calls (AWS and Atlassian): `BGAGENT_HTTP_TIMEOUT` seconds, default 20.
+pub fn attempt_timeout() -> Duration {
+    std::env::var("BGAGENT_HTTP_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|v| *v > 0.0)
+        .map(Duration::from_secs_f64)
+        .unwrap_or(Duration::from_secs(20))
+}
+
+async fn resolve_region(g: &GlobalArgs) -> Result<String> {
+    if let Some(r) = g.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        return Ok(r.to_string());
+    }
+    let mut chain = aws_config::default_provider::region::DefaultRegionChain::builder();
+    if let Some(p) = &g.profile {
+        chain = chain.profile_name(p);
+    }
+    if let Some(r) = chain.build().region().await {
+        return Ok(r.to_string());
+    }
+    if let Some(r) = crate::config::region()? {
+        return Ok(r);
+    }
+    Err(Error::usage("no AWS region: none given and none found in the AWS configuration or bgagent's config.json")
+        .hint("pass --region <region> (e.g. --region us-east-1), or set AWS_REGION, or `region` in your AWS profile"))
+}
+
+impl Aws {
+    pub async fn connect(g: &GlobalArgs, ui: &Ui) -> Result<Aws> {
+        let region = resolve_region(g).await?;
+        let t = attempt_timeout();
+        let timeouts = TimeoutConfig::builder()
+            .connect_timeout(Duration::from_secs(5).min(t))
+            .operation_attempt_timeout(t)
+            .operation_timeout(t * 3)
+            .build();
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .region(Region::new(region.clone()))
+            .timeout_config(timeouts);
+        if let Some(p) = &g.profile {
+            loader = loader.profile_name(p);
+        }
+        let sdk = loader.load().await;
+        ui.debug(format!(
+            "AWS region {region}{}, stack {}",
+            sdk.endpoint_url()
+                .map(|e| format!(", endpoint {e}"))
+                .unwrap_or_default(),
+            g.stack_name
+        ));
+        Ok(Aws {
+            sdk,
+            region,
+            stack_name: g.stack_name.clone(),
+        })
+    }
+
+    pub fn ddb(&self) -> aws_sdk_dynamodb::Client {
+        aws_sdk_dynamodb::Client::new(&self.sdk)
+    }
+
+    pub fn secrets(&self) -> aws_sdk_secretsmanager::Client {
+        aws_sdk_secretsmanager::Client::new(&self.sdk)
+    }
+
+    pub async fn outputs(&self, ui: &Ui, needed: &[Output]) -> Result<Outputs> {
+        stack::describe(self, ui, needed).await
+    }
+}
+
+/// Turns an SDK error into an actionable error (full error chain as the cause).
+pub fn sdk_error<E: std::error::Error>(what: impl Into<String>, e: E) -> Error {
+    let text = aws_smithy_types::error::display::DisplayErrorContext(&e).to_string();
+    let mut err = Error::failure(what).cause(&text);
+    if text.contains("credentials") || text.contains("Credentials") {
+        err = err.hint("configure AWS credentials (AWS_PROFILE or --profile, `aws configure`, SSO login) and retry");
+    } else if text.contains("AccessDenied") || text.contains("not authorized") {
+        err = err.hint("your AWS identity lacks a permission for this call; see README \"IAM\"");
+    } else if text.contains("timeout")
+        || text.contains("dispatch failure")
+        || text.contains("io error")
+    {
+        err = err.hint("check network access to AWS (or AWS_ENDPOINT_URL) and retry");
+    }
+    err
+}

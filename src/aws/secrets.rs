@@ -1,0 +1,73 @@
+//! Secrets Manager: read a secret's current value, create-or-put a new version.
+
+use aws_sdk_secretsmanager::Client;
+use aws_sdk_secretsmanager::types::Tag;
+
+use super::sdk_error;
+use crate::error::Result;
+
+pub struct Current {
+    pub arn: String,
+    pub value: String,
+}
+
+/// The current value, or `None` when the secret does not exist.
+pub async fn get(sm: &Client, id: &str) -> Result<Option<Current>> {
+    match sm.get_secret_value().secret_id(id).send().await {
+        Ok(r) => Ok(Some(Current {
+            arn: r.arn().unwrap_or(id).to_string(),
+            value: r.secret_string().unwrap_or_default().to_string(),
+        })),
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|s| s.is_resource_not_found_exception()) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(sdk_error(format!("could not read secret {id}"), e)),
+    }
+}
+
+/// Writes a new version of an existing secret; returns its ARN.
+pub async fn put(sm: &Client, id: &str, value: &str) -> Result<String> {
+    let r = sm
+        .put_secret_value()
+        .secret_id(id)
+        .secret_string(value)
+        .send()
+        .await
+        .map_err(|e| sdk_error(format!("could not write secret {id}"), e))?;
+    Ok(r.arn().unwrap_or(id).to_string())
+}
+
+/// Creates the secret with description and tags; when it already exists, puts a new version.
+pub async fn create_or_put(
+    sm: &Client,
+    name: &str,
+    value: &str,
+    description: &str,
+    tags: &[(&str, &str)],
+) -> Result<String> {
+    let tags: Vec<Tag> = tags
+        .iter()
+        .map(|(k, v)| Tag::builder().key(*k).value(*v).build())
+        .collect();
+    match sm
+        .create_secret()
+        .name(name)
+        .description(description)
+        .secret_string(value)
+        .set_tags(Some(tags))
+        .send()
+        .await
+    {
+        Ok(r) => Ok(r.arn().unwrap_or(name).to_string()),
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|s| s.is_resource_exists_exception()) =>
+        {
+            put(sm, name, value).await
+        }
+        Err(e) => Err(sdk_error(format!("could not create secret {name}"), e)),
+    }
+}

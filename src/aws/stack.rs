@@ -1,0 +1,103 @@
+//! Stack discovery: one CloudFormation `DescribeStacks`, every missing output named at once.
+
+use std::collections::HashMap;
+
+use aws_sdk_cloudformation::error::ProvideErrorMetadata;
+
+use super::{Aws, sdk_error};
+use crate::error::{Error, Result};
+use crate::terminal::Ui;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Registry,
+    Projects,
+    Users,
+    WebhookSecret,
+    Repos,
+    ApiUrl,
+}
+
+impl Output {
+    pub fn key(self) -> &'static str {
+        match self {
+            Output::Registry => "JiraWorkspaceRegistryTableName",
+            Output::Projects => "JiraProjectMappingTableName",
+            Output::Users => "JiraUserMappingTableName",
+            Output::WebhookSecret => "JiraWebhookSecretArn",
+            Output::Repos => "RepoTableName",
+            Output::ApiUrl => "ApiUrl",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Outputs(HashMap<&'static str, String>);
+
+impl Outputs {
+    /// The value of an output that `describe` was asked for (so it is present).
+    pub fn get(&self, o: Output) -> &str {
+        self.0
+            .get(o.key())
+            .map(String::as_str)
+            .expect("output requested from describe()")
+    }
+}
+
+pub async fn describe(aws: &Aws, ui: &Ui, needed: &[Output]) -> Result<Outputs> {
+    ui.debug(format!("cloudformation:DescribeStacks {}", aws.stack_name));
+    let cfn = aws_sdk_cloudformation::Client::new(&aws.sdk);
+    let resp = match cfn
+        .describe_stacks()
+        .stack_name(&aws.stack_name)
+        .send()
+        .await
+    {
+        Ok(r) => r,
+        Err(e)
+            if e.as_service_error()
+                .and_then(|s| s.message())
+                .is_some_and(|m| m.contains("does not exist")) =>
+        {
+            return Err(Error::failure(format!(
+                "stack '{}' does not exist in region {}",
+                aws.stack_name, aws.region
+            ))
+            .hint("pass --stack-name <name> (or set BGAGENT_STACK_NAME) and --region for the deployed platform stack"));
+        }
+        Err(e) => {
+            return Err(sdk_error(
+                format!("could not describe stack '{}'", aws.stack_name),
+                e,
+            ));
+        }
+    };
+    let mut found = HashMap::new();
+    for o in resp
+        .stacks()
+        .first()
+        .map(|s| s.outputs())
+        .unwrap_or_default()
+    {
+        if let (Some(k), Some(v)) = (o.output_key(), o.output_value())
+            && let Some(n) = needed.iter().find(|n| n.key() == k)
+            && !v.is_empty()
+        {
+            found.insert(n.key(), v.to_string());
+        }
+    }
+    let missing: Vec<&str> = needed
+        .iter()
+        .map(|n| n.key())
+        .filter(|k| !found.contains_key(k))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::failure(format!(
+            "stack '{}' is missing output(s): {}",
+            aws.stack_name,
+            missing.join(", ")
+        ))
+        .hint("deploy the platform stack with the Jira integration enabled, or pass the right --stack-name"));
+    }
+    Ok(Outputs(found))
+}

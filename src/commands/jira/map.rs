@@ -1,0 +1,305 @@
+//! `bgagent jira map <cloud-id> <PROJECT-KEY> --repo owner/repo`: route a Jira project's
+//! labelled issues to a repository. Keeps `onboarded_at` and any `status_on_*` not given again,
+//! refuses to re-point an active mapping to another repo without `--force`.
+
+use aws_sdk_dynamodb::types::AttributeValue;
+
+use super::{Ctx, require_active_tenant};
+use crate::aws::{Output, ddb, sdk_error};
+use crate::cli::{GlobalArgs, MapArgs};
+use crate::domain::{timefmt, validate};
+use crate::error::{Error, Result};
+use crate::terminal::Ui;
+
+pub const DEFAULT_LABEL: &str = "bgagent";
+
+pub fn mapping_key(cloud_id: &str, project_key: &str) -> String {
+    format!("{cloud_id}#{project_key}")
+}
+
+/// Checks that the repository is onboarded and active in the platform's repo table.
+pub async fn require_active_repo(ctx: &Ctx, ui: &Ui, repo: &str) -> Result<()> {
+    match ctx.get(ui, Output::Repos, "repo", repo).await? {
+        None => Err(Error::conflict(format!("repository '{repo}' is not onboarded on the platform"))
+            .not_written("the project mapping")
+            .hint("onboard the repository (register it with a Blueprint so it appears in the repo table), then re-run `bgagent jira map`")),
+        Some(row) => match ddb::get_s(&row, "status") {
+            Some("active") => Ok(()),
+            other => Err(Error::conflict(format!(
+                "repository '{repo}' is onboarded but its status is '{}'; only active repositories can be targeted",
+                other.unwrap_or("<none>")
+            ))
+            .not_written("the project mapping")
+            .hint("re-activate the repository on the platform, or map the project to another --repo")),
+        },
+    }
+}
+
+/// What `map` will do, decided from the existing row (pure).
+#[derive(Debug, PartialEq)]
+pub enum Plan {
+    Create(ddb::Item),
+    Update(ddb::Item),
+    Unchanged(ddb::Item),
+}
+
+pub struct Wanted<'a> {
+    pub cloud_id: &'a str,
+    pub project_key: &'a str,
+    pub repo: &'a str,
+    pub label: Option<&'a str>,
+    pub status_on_start: Option<&'a str>,
+    pub status_on_pr: Option<&'a str>,
+    pub force: bool,
+    pub now: &'a str,
+}
+
+pub fn plan(existing: Option<&ddb::Item>, w: &Wanted) -> Result<Plan> {
+    let s = |v: &str| AttributeValue::S(v.to_string());
+    let mut row = existing.cloned().unwrap_or_default();
+    if let Some(old) = existing {
+        let old_repo = ddb::get_s(old, "repo").unwrap_or_default();
+        let old_status = ddb::get_s(old, "status").unwrap_or_default();
+        if old_repo != w.repo && old_status == "active" && !w.force {
+            return Err(Error::conflict(format!(
+                "project {} of tenant {} is already mapped to {old_repo}",
+                w.project_key, w.cloud_id
+            ))
+            .not_written("the project mapping (unchanged)")
+            .hint(format!(
+                "to re-point it, run `bgagent jira map {} {} --repo {} --force`",
+                w.cloud_id, w.project_key, w.repo
+            )));
+        }
+    }
+    row.insert(
+        "jira_project_identity".into(),
+        s(&mapping_key(w.cloud_id, w.project_key)),
+    );
+    row.insert("cloud_id".into(), s(w.cloud_id));
+    row.insert("project_key".into(), s(w.project_key));
+    row.insert("repo".into(), s(w.repo));
+    let label = w.label.map(str::to_string).or_else(|| {
+        existing
+            .and_then(|e| ddb::get_s(e, "label_filter"))
+            .map(str::to_string)
+    });
+    row.insert(
+        "label_filter".into(),
+        s(label.as_deref().unwrap_or(DEFAULT_LABEL)),
+    );
+    row.insert("status".into(), s("active"));
+    if let Some(v) = validate::optional_text(w.status_on_start) {
+        row.insert("status_on_start".into(), s(&v));
+    }
+    if let Some(v) = validate::optional_text(w.status_on_pr) {
+        row.insert("status_on_pr".into(), s(&v));
+    }
+    if !row.contains_key("onboarded_at") {
+        row.insert("onboarded_at".into(), s(w.now));
+    }
+    match existing {
+        Some(old) if *old == row => Ok(Plan::Unchanged(row)),
+        Some(_) => {
+            row.insert("updated_at".into(), s(w.now));
+            Ok(Plan::Update(row))
+        }
+        None => {
+            row.insert("updated_at".into(), s(w.now));
+            Ok(Plan::Create(row))
+        }
+    }
+}
+
+pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
+    let ctx = Ctx::new(g, ui, &[Output::Registry, Output::Projects, Output::Repos]).await?;
+    require_active_tenant(&ctx, ui, &a.cloud_id).await?;
+    require_active_repo(&ctx, ui, &a.repo).await?;
+    let key = mapping_key(&a.cloud_id, &a.project_key);
+    let existing = ctx
+        .get(ui, Output::Projects, "jira_project_identity", &key)
+        .await?;
+    let now = timefmt::iso_ms(timefmt::now());
+    let wanted = Wanted {
+        cloud_id: &a.cloud_id,
+        project_key: &a.project_key,
+        repo: &a.repo,
+        label: a.label.as_deref(),
+        status_on_start: a.status_on_start.as_deref(),
+        status_on_pr: a.status_on_pr.as_deref(),
+        force: a.force,
+        now: &now,
+    };
+    let plan = plan(existing.as_ref(), &wanted)?;
+    let (action, row) = match &plan {
+        Plan::Create(r) => ("created", r),
+        Plan::Update(r) => ("updated", r),
+        Plan::Unchanged(r) => ("unchanged", r),
+    };
+    let repointed = existing
+        .as_ref()
+        .and_then(|e| ddb::get_s(e, "repo"))
+        .filter(|r| *r != a.repo)
+        .map(str::to_string);
+    if a.dry_run {
+        ui.say(format!(
+            "Dry run: would {} {key}:",
+            match action {
+                "created" => "create",
+                "updated" => "update",
+                _ => "leave unchanged",
+            }
+        ));
+        ui.say(serde_json::to_string_pretty(&ddb::to_json(row)).unwrap_or_default());
+        ui.say("Nothing was written.");
+        ui.emit_json(
+            &serde_json::json!({"action": action, "dry_run": true, "mapping": ddb::to_json(row)}),
+        );
+        return Ok(());
+    }
+    if let Plan::Unchanged(_) = plan {
+        ui.ok(format!(
+            "Jira project {key} is already mapped to {} (nothing to change, nothing written)",
+            a.repo
+        ));
+        ui.emit_json(
+            &serde_json::json!({"action": action, "dry_run": false, "mapping": ddb::to_json(row)}),
+        );
+        return Ok(());
+    }
+    // Optimistic concurrency: write only if the row is still what we read.
+    let table = ctx.out.get(Output::Projects);
+    let mut put = ctx
+        .ddb
+        .put_item()
+        .table_name(table)
+        .set_item(Some(row.clone()));
+    put = match &existing {
+        None => put.condition_expression("attribute_not_exists(jira_project_identity)"),
+        Some(old) => put
+            .condition_expression("#u = :u")
+            .expression_attribute_names("#u", "updated_at")
+            .expression_attribute_values(
+                ":u",
+                old.get("updated_at")
+                    .cloned()
+                    .unwrap_or(AttributeValue::S(String::new())),
+            ),
+    };
+    ui.debug(format!("dynamodb:PutItem {table} {key}"));
+    if let Err(e) = put.send().await {
+        if e.as_service_error()
+            .is_some_and(|s| s.is_conditional_check_failed_exception())
+        {
+            return Err(Error::conflict(format!(
+                "the mapping {key} was changed by someone else while bgagent was writing it"
+            ))
+            .not_written("the project mapping")
+            .hint(
+                "re-run the same `bgagent jira map` command to apply it on top of the new state",
+            ));
+        }
+        return Err(sdk_error(format!("could not write the mapping {key}"), e)
+            .not_written("the project mapping"));
+    }
+    if let Some(old) = &repointed {
+        ui.ok(format!("Re-pointed Jira project {key}: {old} → {}", a.repo));
+    } else {
+        ui.ok(format!("Mapped Jira project {key} → {}", a.repo));
+    }
+    ui.say(format!(
+        "  Trigger label: {}",
+        ddb::get_s(row, "label_filter").unwrap_or_default()
+    ));
+    if let Some(v) = ddb::get_s(row, "status_on_start") {
+        ui.say(format!("  Status on task start: {v}"));
+    }
+    if let Some(v) = ddb::get_s(row, "status_on_pr") {
+        ui.say(format!("  Status on PR opened: {v}"));
+    }
+    ui.emit_json(
+        &serde_json::json!({"action": action, "dry_run": false, "mapping": ddb::to_json(row)}),
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const C: &str = "1a2b3c4d-0000-4000-8000-123456789abc";
+
+    fn wanted<'a>(repo: &'a str, now: &'a str) -> Wanted<'a> {
+        Wanted {
+            cloud_id: C,
+            project_key: "ENG",
+            repo,
+            label: None,
+            status_on_start: None,
+            status_on_pr: None,
+            force: false,
+            now,
+        }
+    }
+
+    fn row(plan: Plan) -> ddb::Item {
+        match plan {
+            Plan::Create(r) | Plan::Update(r) | Plan::Unchanged(r) => r,
+        }
+    }
+
+    #[test]
+    fn create_then_rerun_is_unchanged() {
+        let first = plan(None, &wanted("a/b", "T1")).unwrap();
+        assert!(matches!(first, Plan::Create(_)));
+        let r = row(first);
+        assert_eq!(
+            ddb::get_s(&r, "jira_project_identity"),
+            Some(&*format!("{C}#ENG"))
+        );
+        assert_eq!(ddb::get_s(&r, "label_filter"), Some("bgagent"));
+        assert_eq!(ddb::get_s(&r, "onboarded_at"), Some("T1"));
+        assert!(!r.contains_key("status_on_start"));
+        let again = plan(Some(&r), &wanted("a/b", "T2")).unwrap();
+        assert_eq!(again, Plan::Unchanged(r));
+    }
+
+    #[test]
+    fn keeps_onboarded_at_status_fields_and_unknown_attributes() {
+        let mut w = wanted("a/b", "T1");
+        w.status_on_start = Some(" In Progress ");
+        let mut r = row(plan(None, &w).unwrap());
+        r.insert("x_extra".into(), ddb::s("keep"));
+        let mut w2 = wanted("a/b", "T2");
+        w2.status_on_pr = Some("In Review");
+        w2.label = Some("agent");
+        let r2 = row(plan(Some(&r), &w2).unwrap());
+        assert_eq!(ddb::get_s(&r2, "onboarded_at"), Some("T1"));
+        assert_eq!(ddb::get_s(&r2, "updated_at"), Some("T2"));
+        assert_eq!(ddb::get_s(&r2, "status_on_start"), Some("In Progress"));
+        assert_eq!(ddb::get_s(&r2, "status_on_pr"), Some("In Review"));
+        assert_eq!(ddb::get_s(&r2, "label_filter"), Some("agent"));
+        assert_eq!(ddb::get_s(&r2, "x_extra"), Some("keep"));
+        // label not given again: kept
+        let r3 = row(plan(Some(&r2), &wanted("a/b", "T3")).unwrap());
+        assert_eq!(ddb::get_s(&r3, "label_filter"), Some("agent"));
+    }
+
+    #[test]
+    fn repointing_needs_force_unless_removed() {
+        let r = row(plan(None, &wanted("a/b", "T1")).unwrap());
+        let e = plan(Some(&r), &wanted("c/d", "T2")).unwrap_err();
+        assert_eq!(e.exit, crate::error::Exit::Conflict);
+        assert!(e.hints[0].contains("--force"));
+        let mut w = wanted("c/d", "T2");
+        w.force = true;
+        assert_eq!(
+            ddb::get_s(&row(plan(Some(&r), &w).unwrap()), "repo"),
+            Some("c/d")
+        );
+        let mut removed = r.clone();
+        removed.insert("status".into(), ddb::s("removed"));
+        let p = plan(Some(&removed), &wanted("c/d", "T2")).unwrap();
+        assert!(matches!(p, Plan::Update(_)));
+    }
+}

@@ -1,0 +1,466 @@
+//! `bgagent jira setup`: the OAuth 2.0 (3LO) + PKCE login through a localhost callback, then the
+//! tenant's bundle, registry row and the stack-wide webhook secret.
+
+use std::time::Instant;
+
+use super::webhook_secret::{self, Input};
+use super::{Ctx, active_tenants, second_tenant_error};
+use crate::atlassian::{api, oauth};
+use crate::aws::{Output, ddb, sdk_error, secrets};
+use crate::browser::callback::Callback;
+use crate::browser::launch::{self, Launch};
+use crate::browser::redirect::parse_redirect;
+use crate::cli::{GlobalArgs, SetupArgs};
+use crate::domain::bundle::{Bundle, secret_name};
+use crate::domain::timefmt;
+use crate::error::{Error, Result};
+use crate::terminal::{Ui, prompt};
+use crate::{config, keychain};
+
+pub const WEBHOOK_EVENTS: [&str; 3] = ["Issue: created", "Issue: updated", "Comment: created"];
+const CLIENT_SECRET_ENV: &str = "BGAGENT_JIRA_CLIENT_SECRET";
+
+struct ClientCreds {
+    id: String,
+    secret: String,
+    from_keychain: bool,
+}
+
+fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
+    if a.forget_client {
+        if keychain::forget() {
+            ui.ok("Forgot the OAuth client remembered in the OS keychain");
+        } else {
+            ui.debug("no keychain available; nothing to forget");
+        }
+    }
+    let remembered = if a.forget_client {
+        None
+    } else {
+        keychain::load()
+    };
+    let id = match (&a.client_id, &remembered) {
+        (Some(id), _) => id.trim().to_string(),
+        (None, Some(r)) => {
+            ui.say(format!("Using the OAuth client id remembered in the OS keychain ({}); --forget-client drops it", r.client_id));
+            r.client_id.clone()
+        }
+        (None, None) => prompt::line(
+            ui,
+            "Atlassian OAuth client ID",
+            "the OAuth client id",
+            "--client-id <ID> (or BGAGENT_JIRA_CLIENT_ID)",
+        )?,
+    };
+    if id.is_empty() {
+        return Err(Error::usage("--client-id must not be empty"));
+    }
+    let env_secret = std::env::var(CLIENT_SECRET_ENV)
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let (secret, from_keychain) = if a.client_secret_stdin {
+        (
+            prompt::read_stdin_line("OAuth client secret", "--client-secret-stdin")?,
+            false,
+        )
+    } else if let Some(s) = env_secret {
+        (s, false)
+    } else if let Some(r) = remembered.filter(|r| r.client_id == id) {
+        (r.client_secret, true)
+    } else {
+        (
+            prompt::secret(
+                ui,
+                "Atlassian OAuth client secret",
+                "the OAuth client secret",
+                "--client-secret-stdin (or BGAGENT_JIRA_CLIENT_SECRET)",
+            )?,
+            false,
+        )
+    };
+    Ok(ClientCreds {
+        id,
+        secret,
+        from_keychain,
+    })
+}
+
+fn choose_site(ui: &Ui, sites: &[api::Site], wanted: Option<&str>) -> Result<api::Site> {
+    let listing = || {
+        sites
+            .iter()
+            .map(|s| format!("{} ({}) cloud id {}", s.name, s.url, s.id))
+            .collect::<Vec<_>>()
+    };
+    if let Some(w) = wanted {
+        let norm = |u: &str| u.trim().trim_end_matches('/').to_ascii_lowercase();
+        return sites
+            .iter()
+            .find(|s| s.id == w.trim() || norm(&s.url) == norm(w))
+            .cloned()
+            .ok_or_else(|| {
+                Error::usage(format!(
+                    "--site {w} is not among the sites this login can use"
+                ))
+                .cause(format!("available: {}", listing().join("; ")))
+                .not_written("nothing (no AWS write was made)")
+                .hint("pass --site with one of the URLs or cloud ids above")
+            });
+    }
+    match sites {
+        [one] => Ok(one.clone()),
+        many => {
+            let items = listing();
+            let e = Error::usage(format!(
+                "the login can use {} Jira sites; choose one",
+                many.len()
+            ))
+            .cause(format!("available: {}", items.join("; ")))
+            .not_written("nothing (no AWS write was made)")
+            .hint(format!(
+                "re-run with --site {} (or another URL / cloud id above)",
+                many[0].url
+            ));
+            let i = prompt::select(ui, "Which Jira site should the platform use?", &items, e)?;
+            Ok(many[i].clone())
+        }
+    }
+}
+
+pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
+    let redirect = parse_redirect(&a.callback_url).map_err(|e| {
+        Error::usage(format!("invalid --callback-url '{}': {e}", a.callback_url))
+            .hint("pass the callback registered in the Atlassian console (see `bgagent jira app-template`)")
+    })?;
+    // 1. Everything that can fail without a browser fails first.
+    let ctx = Ctx::new(
+        g,
+        ui,
+        &[Output::Registry, Output::WebhookSecret, Output::ApiUrl],
+    )
+    .await?;
+    let platform_user = config::platform_user_id(a.platform_user_id.as_deref())?;
+    // 2. Every input before the first write.
+    let client = collect_client(&a, ui)?;
+    let mut webhook = webhook_secret::collect(&a.webhook, ui, true)?;
+    let auth = oauth::authorize_request(&client.id, &redirect.raw)?;
+
+    if a.dry_run {
+        let active = active_tenants(&ctx, ui).await?;
+        let q: Vec<(String, String)> = auth
+            .url
+            .query_pairs()
+            .into_owned()
+            .filter(|(k, _)| k != "state" && k != "code_challenge")
+            .collect();
+        ui.say("Dry run: nothing will be opened or written.");
+        ui.say(format!(
+            "Authorize endpoint: {}",
+            auth.url.as_str().split('?').next().unwrap_or_default()
+        ));
+        for (k, v) in &q {
+            ui.say(format!("  {k} = {v}"));
+        }
+        ui.say("  state, code_challenge = fresh random values per run");
+        let writes = [
+            "secretsmanager: create or put bgagent-jira-oauth-<cloud id of the chosen site> (tenant bundle)".to_string(),
+            format!("dynamodb: UpdateItem {} (jira_cloud_id = <cloud id>, status = active)", ctx.out.get(Output::Registry)),
+            format!("secretsmanager: PutSecretValue {} (stack-wide webhook secret)", ctx.out.get(Output::WebhookSecret)),
+        ];
+        ui.say("Writes after the login:");
+        for w in &writes {
+            ui.say(format!("  {w}"));
+        }
+        if !active.is_empty() {
+            ui.say(format!(
+                "Currently active tenant(s): {}",
+                active
+                    .iter()
+                    .map(|(c, s)| format!("{c} ({s})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        ui.emit_json(&serde_json::json!({
+            "dry_run": true,
+            "authorize_url": auth.url.as_str().split('?').next(),
+            "authorize_params": q.into_iter().collect::<std::collections::BTreeMap<_, _>>(),
+            "writes": writes,
+            "active_tenants": active.iter().map(|(c, _)| c).collect::<Vec<_>>(),
+            "installed_by_platform_user_id": platform_user,
+            "webhook_secret": webhook.source(),
+        }));
+        return Ok(());
+    }
+
+    // 3. Listen before the browser opens.
+    let paste_only_reason = if a.no_browser {
+        Some("--no-browser".to_string())
+    } else {
+        None
+    };
+    let mut callback = Callback::bind(ui, &redirect, paste_only_reason.is_none())?;
+    let launch = match &paste_only_reason {
+        Some(r) => Launch::NotOpened(r.clone()),
+        None => launch::open(auth.url.as_str()),
+    };
+    match &launch {
+        Launch::Opened(how) => {
+            ui.step(format!(
+                "Opened {how} for the Atlassian consent page. If it did not appear, open:"
+            ));
+            ui.say(format!("  {}", auth.url));
+        }
+        Launch::NotOpened(why) => {
+            ui.say(format!(
+                "No browser opened ({why}). Open this URL in a browser on any machine:"
+            ));
+            ui.say(format!("  {}", auth.url));
+            ui.say(format!(
+                "After you click Accept, the browser is sent to {} — that page may fail to load, which is expected. \
+                 Paste the full address from the address bar here and press Enter:",
+                redirect.raw
+            ));
+            callback.accept_paste();
+        }
+    }
+    ui.step(format!(
+        "Waiting for the authorization (up to {})…",
+        crate::domain::duration::human(a.timeout)
+    ));
+    let code = callback.wait(ui, auth.state.secret(), a.timeout)?;
+    let arrived = Instant::now();
+    ui.ok("Authorization received");
+
+    // 4. Tokens and site.
+    let tokens = oauth::exchange_code(
+        ui,
+        &client.id,
+        &client.secret,
+        &code,
+        &auth.verifier,
+        &redirect.raw,
+    )
+    .await?;
+    let obtained = timefmt::now();
+    let all_sites = api::accessible_resources(ui, &tokens.access_token).await?;
+    let sites: Vec<api::Site> = all_sites
+        .iter()
+        .filter(|s| s.has_jira_scopes())
+        .cloned()
+        .collect();
+    if sites.is_empty() {
+        let others = all_sites.iter().map(|s| s.url.clone()).collect::<Vec<_>>();
+        return Err(Error::failure("the Atlassian account you consented with has no Jira site this app can use")
+            .cause(if others.is_empty() { "the grant lists no sites at all".to_string() } else { format!("sites without Jira scopes: {}", others.join(", ")) })
+            .not_written("nothing (no AWS write was made)")
+            .hint("sign in as an account that is a Jira admin of the site (use a private window to switch accounts), and check the app has the Jira API scopes (`bgagent jira app-template`)"));
+    }
+    let site = choose_site(ui, &sites, a.site.as_deref())?;
+    let me = api::myself(ui, &site.id, &tokens.access_token).await.ok();
+    ui.ok(format!(
+        "Connected to {} ({}){}",
+        site.name,
+        site.url,
+        me.as_ref()
+            .map(|m| format!(" as {}", m.label()))
+            .unwrap_or_default()
+    ));
+    ui.say(format!("  cloud id: {}", site.id));
+
+    // 5. Refuse a second active tenant before writing.
+    let others: Vec<(String, String)> = active_tenants(&ctx, ui)
+        .await?
+        .into_iter()
+        .filter(|(c, _)| *c != site.id)
+        .collect();
+    if !others.is_empty() {
+        return Err(second_tenant_error(&ctx, &site.id, &others));
+    }
+
+    // 6. Build the bundle from the current one (keeping what setup does not own).
+    let sm = ctx.aws.secrets();
+    let name = secret_name(&site.id);
+    ui.debug(format!("secretsmanager:GetSecretValue {name}"));
+    let previous = secrets::get(&sm, &name).await?;
+    let mut bundle = match previous.as_ref().map(|p| Bundle::parse_lenient(&p.value)) {
+        Some(Ok(b)) => b,
+        Some(Err(e)) => {
+            ui.warn(format!(
+                "the existing bundle {name} could not be read ({e}); writing a fresh one"
+            ));
+            Bundle(Default::default())
+        }
+        None => Bundle(Default::default()),
+    };
+    let dropped = bundle.drop_partial_app_actor();
+    if !dropped.is_empty() {
+        ui.warn(format!("dropped an incomplete app-actor set from the bundle ({}); configure the app actor again", dropped.join(", ")));
+    }
+    if webhook == Input::Deferred {
+        if bundle
+            .str("webhook_signing_secret")
+            .is_some_and(|s| !s.is_empty())
+        {
+            ui.say("  Keeping the tenant's current webhook signing secret.");
+        } else if ui.interactive() {
+            webhook = Input::Generated(webhook_secret::generate());
+        } else {
+            return Err(webhook_secret::needed_for_new_tenant()
+                .not_written("nothing (no AWS write was made)"));
+        }
+    }
+    let now = timefmt::iso_ms(obtained);
+    let expires = timefmt::iso_ms(obtained + time::Duration::seconds(tokens.expires_in));
+    bundle.set("access_token", tokens.access_token.as_str());
+    bundle.set(
+        "refresh_token",
+        tokens.refresh_token.clone().unwrap_or_default(),
+    );
+    bundle.set("expires_at", expires.as_str());
+    bundle.set(
+        "scope",
+        tokens
+            .scope
+            .clone()
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| crate::atlassian::SCOPES.join(" ")),
+    );
+    bundle.set("client_id", client.id.as_str());
+    bundle.set("client_secret", client.secret.as_str());
+    bundle.set("cloud_id", site.id.as_str());
+    bundle.set("site_url", site.url.as_str());
+    bundle.set("installed_at", now.as_str());
+    bundle.set("updated_at", now.as_str());
+    bundle.set("installed_by_platform_user_id", platform_user.as_str());
+    if let Input::Given(s) | Input::Generated(s) = &webhook {
+        bundle.set("webhook_signing_secret", s.as_str());
+    }
+    let webhook_value = bundle
+        .str("webhook_signing_secret")
+        .unwrap_or_default()
+        .to_string();
+
+    // 7. Writes, in the contract's order.
+    let mut written: Vec<String> = Vec::new();
+    ui.debug(format!("secretsmanager:CreateSecret/PutSecretValue {name}"));
+    let arn = secrets::create_or_put(
+        &sm,
+        &name,
+        &bundle.to_json(),
+        &format!("Jira OAuth token for tenant '{}'", site.id),
+        &[
+            ("bgagent:integration", "jira"),
+            ("bgagent:jira:cloud_id", site.id.as_str()),
+        ],
+    )
+    .await
+    .map_err(|e| {
+        e.not_written("tenant bundle, registry row, stack-wide webhook secret")
+            .hint("re-run `bgagent jira setup` (safe to repeat)")
+    })?;
+    ui.ok(format!("Stored the tenant's OAuth bundle ({name})"));
+    written.push(format!("tenant bundle {name}"));
+
+    let registry = ctx.out.get(Output::Registry);
+    ui.debug(format!("dynamodb:UpdateItem {registry} {}", site.id));
+    ctx.ddb
+        .update_item()
+        .table_name(registry)
+        .set_key(Some(ddb::key("jira_cloud_id", &site.id)))
+        .update_expression("SET site_url = :site, oauth_secret_arn = :arn, installed_by_platform_user_id = :by, installed_at = :now, updated_at = :now, #s = :active")
+        .expression_attribute_names("#s", "status")
+        .expression_attribute_values(":site", ddb::s(&site.url))
+        .expression_attribute_values(":arn", ddb::s(&arn))
+        .expression_attribute_values(":by", ddb::s(&platform_user))
+        .expression_attribute_values(":now", ddb::s(&now))
+        .expression_attribute_values(":active", ddb::s("active"))
+        .send()
+        .await
+        .map_err(|e| {
+            sdk_error("could not record the tenant in the registry", e)
+                .with_progress(&written)
+                .not_written("registry row, stack-wide webhook secret")
+                .hint("re-run `bgagent jira setup` (safe to repeat)")
+        })?;
+    ui.ok(format!(
+        "Recorded tenant {} as active in the registry",
+        site.id
+    ));
+    written.push(format!("registry row {}", site.id));
+
+    let stack_arn = ctx.out.get(Output::WebhookSecret);
+    webhook_secret::write_stack_wide_or_restore(
+        &sm,
+        ui,
+        stack_arn,
+        &webhook_value,
+        &arn,
+        previous.as_ref().map(|p| p.value.as_str()),
+        "bgagent jira setup",
+    )
+    .await
+    .map_err(|e| e.with_progress(&written[1..]))?;
+    ui.ok("Synchronized the stack-wide webhook secret with the tenant's");
+    ui.debug(format!(
+        "post-callback work took {} ms",
+        arrived.elapsed().as_millis()
+    ));
+
+    if !client.from_keychain {
+        if keychain::store(&client.id, &client.secret) {
+            ui.debug("remembered the OAuth client in the OS keychain");
+        } else {
+            ui.debug(
+                "no OS keychain available; the client id/secret will be asked again next time",
+            );
+        }
+    }
+
+    // 8. What to do next.
+    let webhook_url = format!(
+        "{}/jira/webhook",
+        ctx.out.get(Output::ApiUrl).trim_end_matches('/')
+    );
+    let next = [
+        format!(
+            "bgagent jira map {} <PROJECT-KEY> --repo owner/repo",
+            site.id
+        ),
+        format!("bgagent jira invite-user {} <account-id|email>", site.id),
+    ];
+    ui.say("");
+    ui.say(ui.bold("Jira webhook (Jira → Settings → System → WebHooks → Create a WebHook):"));
+    ui.say(format!("  URL:     {webhook_url}"));
+    ui.say(format!("  Events:  {}", WEBHOOK_EVENTS.join(", ")));
+    match &webhook {
+        Input::Generated(s) => {
+            ui.say(format!("  Secret:  {s}"));
+            ui.say("           (generated now and shown only once: paste it into the webhook's Secret field)");
+        }
+        Input::Given(_) => ui.say("  Secret:  the webhook signing secret you provided"),
+        Input::Deferred => ui.say("  Secret:  unchanged (the one already configured)"),
+    }
+    ui.say("");
+    ui.say(ui.bold("Next steps:"));
+    for (i, n) in next.iter().enumerate() {
+        ui.say(format!("  {}. {n}", i + 1));
+    }
+    ui.say("  3. add the label `bgagent` to a Jira issue");
+    ui.emit_json(&serde_json::json!({
+        "cloud_id": site.id,
+        "site_url": site.url,
+        "site_name": site.name,
+        "oauth_secret_arn": arn,
+        "installed_by_platform_user_id": platform_user,
+        "token_expires_at": expires,
+        "webhook_url": webhook_url,
+        "webhook_events": WEBHOOK_EVENTS,
+        "webhook_secret": webhook.source(),
+        "jira_account_id": me.as_ref().map(|m| m.account_id.clone()),
+        "written": ["tenant_bundle", "registry_row", "stack_wide_webhook_secret"],
+        "next_steps": next,
+    }));
+    Ok(())
+}

@@ -1,0 +1,25 @@
+//! Dispatch. Offline commands never build an async runtime or load AWS configuration.
+
+pub mod completions;
+pub mod jira;
+
+use crate::cli::{Cli, Command};
+use crate::error::{Error, Result};
+use crate::terminal::Ui;
+
+pub fn run(cli: Cli, ui: &Ui) -> Result<()> {
+    match cli.command {
+        Command::Completions { shell } => completions::run(shell),
+        Command::Jira(cmd) => jira::run(cmd, &cli.global, ui),
+    }
+}
+
+/// A single-threaded runtime for the commands that do network I/O.
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::failure("could not start the async runtime").cause(e))
+        .expect("tokio runtime")
+        .block_on(f)
+}

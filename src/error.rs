@@ -1,0 +1,158 @@
+//! One error type for the whole tool: what went wrong, why, what was and was not written, and
+//! the command or flag that fixes it. `main` renders it and maps it to a documented exit code.
+
+use std::fmt::Write as _;
+
+/// Documented exit codes (README, `bgagent --help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 1: an AWS, Atlassian or local operation failed.
+    Failure = 1,
+    /// 2: bad or missing input (also clap's own usage errors).
+    Usage = 2,
+    /// 3: the stores are not in a state that allows the operation (inactive tenant, mapped
+    /// elsewhere, code used or expired, second tenant, ...).
+    Conflict = 3,
+    /// 4: the person declined authorization in the browser, or Atlassian returned an OAuth error.
+    Denied = 4,
+    /// 5: timed out waiting (for the browser callback).
+    Timeout = 5,
+    /// 130: interrupted (Ctrl-C).
+    Interrupted = 130,
+}
+
+/// Boxed so `Result<T>` stays one pointer wide on the happy path.
+#[derive(Debug)]
+pub struct Error(Box<ErrorData>);
+
+#[derive(Debug)]
+pub struct ErrorData {
+    pub exit: Exit,
+    pub message: String,
+    pub causes: Vec<String>,
+    pub hints: Vec<String>,
+    /// Writes that completed before the failure (so the operator knows the state).
+    pub written: Vec<String>,
+    /// Writes that were not made.
+    pub not_written: Vec<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+        Error(Box::new(ErrorData {
+            exit,
+            message: message.into(),
+            causes: Vec::new(),
+            hints: Vec::new(),
+            written: Vec::new(),
+            not_written: Vec::new(),
+        }))
+    }
+    pub fn failure(message: impl Into<String>) -> Self {
+        Self::new(Exit::Failure, message)
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(Exit::Usage, message)
+    }
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(Exit::Conflict, message)
+    }
+    pub fn cause(mut self, c: impl std::fmt::Display) -> Self {
+        let c = c.to_string();
+        if !c.is_empty() && !self.causes.contains(&c) {
+            self.causes.push(c);
+        }
+        self
+    }
+    pub fn hint(mut self, h: impl Into<String>) -> Self {
+        self.hints.push(h.into());
+        self
+    }
+    pub fn written(mut self, w: impl Into<String>) -> Self {
+        self.written.push(w.into());
+        self
+    }
+    pub fn not_written(mut self, w: impl Into<String>) -> Self {
+        self.not_written.push(w.into());
+        self
+    }
+    /// Prepends writes already done by the caller (errors raised deeper know less).
+    pub fn with_progress(mut self, written: &[String]) -> Self {
+        let mut w = written.to_vec();
+        w.append(&mut self.written);
+        self.written = w;
+        self
+    }
+
+    /// The text printed on stderr (without colour).
+    pub fn render(&self) -> String {
+        let mut s = format!("error: {}\n", self.message);
+        for c in &self.causes {
+            let _ = writeln!(s, "  caused by: {c}");
+        }
+        for w in &self.written {
+            let _ = writeln!(s, "  written: {w}");
+        }
+        for w in &self.not_written {
+            let _ = writeln!(s, "  not written: {w}");
+        }
+        for h in &self.hints {
+            let _ = writeln!(s, "hint: {h}");
+        }
+        s
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "error": {
+                "message": self.message,
+                "causes": self.causes,
+                "hints": self.hints,
+                "written": self.written,
+                "not_written": self.not_written,
+                "exit_code": self.exit as i32,
+            }
+        })
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_every_part() {
+        let e = Error::conflict("project ENG is mapped to a/b")
+            .cause("x")
+            .cause("x")
+            .written("w1")
+            .not_written("n1")
+            .hint("pass --force");
+        assert_eq!(
+            e.render(),
+            "error: project ENG is mapped to a/b\n  caused by: x\n  written: w1\n  not written: n1\nhint: pass --force\n"
+        );
+        assert_eq!(e.to_json()["error"]["exit_code"], 3);
+    }
+}

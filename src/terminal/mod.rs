@@ -1,0 +1,6 @@
+//! The terminal edge: human output on stderr, the JSON document on stdout, prompts.
+
+pub mod prompt;
+pub mod ui;
+
+pub use ui::Ui;

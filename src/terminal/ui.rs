@@ -1,0 +1,135 @@
+//! Human-readable progress goes to stderr; with `--output json` stdout carries exactly one JSON
+//! document. Colour follows `--color`, `NO_COLOR` and whether stderr is a terminal.
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+
+#[derive(Debug, Clone)]
+pub struct Ui {
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+    pub color: bool,
+    pub yes: bool,
+    pub stdin_tty: bool,
+    pub stderr_tty: bool,
+}
+
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const RED: &str = "\x1b[31m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+impl Ui {
+    pub fn new(g: &GlobalArgs) -> Ui {
+        let stderr_tty = std::io::stderr().is_terminal();
+        let color = match g.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stderr_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        Ui {
+            json: g.output == OutputFormat::Json,
+            quiet: g.quiet,
+            verbose: g.verbose,
+            color,
+            yes: g.yes,
+            stdin_tty: std::io::stdin().is_terminal(),
+            stderr_tty,
+        }
+    }
+
+    /// Whether a person can answer a prompt.
+    pub fn interactive(&self) -> bool {
+        self.stdin_tty && self.stderr_tty
+    }
+
+    fn paint(&self, style: &str, s: &str) -> String {
+        if self.color {
+            format!("{style}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    }
+
+    pub fn bold(&self, s: &str) -> String {
+        self.paint(BOLD, s)
+    }
+
+    pub fn dim(&self, s: &str) -> String {
+        self.paint(DIM, s)
+    }
+
+    fn line(&self, s: &str) {
+        let mut e = std::io::stderr().lock();
+        let _ = writeln!(e, "{s}");
+    }
+
+    /// A normal line of human output (suppressed by --quiet).
+    pub fn say(&self, s: impl AsRef<str>) {
+        if !self.quiet {
+            self.line(s.as_ref());
+        }
+    }
+
+    /// A completed step: `✓ …`.
+    pub fn ok(&self, s: impl AsRef<str>) {
+        if !self.quiet {
+            self.line(&format!("{} {}", self.paint(GREEN, "✓"), s.as_ref()));
+        }
+    }
+
+    /// A step that is starting: `→ …`.
+    pub fn step(&self, s: impl AsRef<str>) {
+        if !self.quiet {
+            self.line(&format!("{} {}", self.dim("→"), s.as_ref()));
+        }
+    }
+
+    pub fn warn(&self, s: impl AsRef<str>) {
+        self.line(&format!(
+            "{} {}",
+            self.paint(YELLOW, "warning:"),
+            s.as_ref()
+        ));
+    }
+
+    /// Call-level detail for `--verbose`.
+    pub fn debug(&self, s: impl AsRef<str>) {
+        if self.verbose {
+            self.line(&self.dim(&format!("[debug] {}", s.as_ref())));
+        }
+    }
+
+    pub fn error(&self, rendered: &str) {
+        let mut out = String::new();
+        for l in rendered.lines() {
+            if let Some(rest) = l.strip_prefix("error:") {
+                out.push_str(&format!("{}{rest}\n", self.paint(RED, "error:")));
+            } else if let Some(rest) = l.strip_prefix("hint:") {
+                out.push_str(&format!("{}{rest}\n", self.paint(GREEN, "hint:")));
+            } else {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+        let _ = std::io::stderr().lock().write_all(out.as_bytes());
+    }
+
+    /// Prints the command's JSON document on stdout (only in `--output json` mode).
+    pub fn emit_json(&self, v: &serde_json::Value) {
+        if self.json {
+            let mut o = std::io::stdout().lock();
+            let _ = writeln!(
+                o,
+                "{}",
+                serde_json::to_string_pretty(v).expect("serialisable")
+            );
+        }
+    }
+}
