@@ -1,7 +1,312 @@
-use crate::cli::{GlobalArgs, InviteUserArgs};
-use crate::error::{Error, Result};
-use crate::terminal::Ui;
+//! `bgagent jira invite-user <cloud-id> <account-id|email|name>`: resolve the Jira user, mint a
+//! one-time code and write the pending row (never over another one).
 
-pub async fn run(_a: InviteUserArgs, _g: &GlobalArgs, _ui: &Ui) -> Result<()> {
-    Err(Error::failure("not yet"))
+use std::future::Future;
+
+use super::{Ctx, require_active_tenant, tenant_token};
+use crate::atlassian::api::{self, JiraUser};
+use crate::aws::{Output, ddb, sdk_error};
+use crate::cli::{GlobalArgs, InviteUserArgs};
+use crate::config;
+use crate::domain::bundle::secret_name;
+use crate::domain::{duration, invite_code, timefmt};
+use crate::error::{Error, Result};
+use crate::terminal::{Ui, prompt};
+
+/// How many fresh codes to try when a code collides with an existing pending row.
+pub const MINT_ATTEMPTS: usize = 5;
+
+/// Mints codes until `try_put` accepts one (returns Ok(false) on a collision).
+pub async fn mint_unique<G, P, F>(mut generate: G, mut try_put: P) -> Result<String>
+where
+    G: FnMut() -> String,
+    P: FnMut(String) -> F,
+    F: Future<Output = Result<bool>>,
+{
+    for _ in 0..MINT_ATTEMPTS {
+        let code = generate();
+        if try_put(code.clone()).await? {
+            return Ok(code);
+        }
+    }
+    Err(Error::failure(format!(
+        "{MINT_ATTEMPTS} invite codes in a row collided with existing invites"
+    ))
+    .not_written("the invite")
+    .hint("this should not happen with random codes: check the random source, then re-run"))
+}
+
+fn list(users: &[JiraUser]) -> String {
+    users
+        .iter()
+        .map(|u| format!("- {}", u.label()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Picks the Jira user from a search result (pure): exact account id, exact email, exact name,
+/// or the single remaining candidate. `Err(candidates)` when it is ambiguous.
+pub fn pick(query: &str, found: Vec<JiraUser>) -> Result<JiraUser, Vec<JiraUser>> {
+    let q = query.trim();
+    let candidates: Vec<JiraUser> = found.into_iter().filter(JiraUser::linkable).collect();
+    if let Some(u) = candidates.iter().find(|u| u.account_id == q) {
+        return Ok(u.clone());
+    }
+    let by = |f: &dyn Fn(&JiraUser) -> Option<String>| -> Vec<JiraUser> {
+        candidates
+            .iter()
+            .filter(|u| f(u).is_some_and(|v| v.eq_ignore_ascii_case(q)))
+            .cloned()
+            .collect()
+    };
+    for exact in [
+        by(&|u| u.email_address.clone()),
+        by(&|u| u.display_name.clone()),
+    ] {
+        if exact.len() == 1 {
+            return Ok(exact.into_iter().next().expect("one"));
+        }
+    }
+    if candidates.len() == 1 {
+        return Ok(candidates.into_iter().next().expect("one"));
+    }
+    Err(candidates)
+}
+
+async fn resolve_user(ui: &Ui, cloud_id: &str, token: &str, query: &str) -> Result<JiraUser> {
+    let q = query.trim();
+    let looks_like_id = !q.contains('@') && !q.contains(char::is_whitespace);
+    if looks_like_id && let Some(u) = api::user_by_id(ui, cloud_id, token, q).await? {
+        if !u.linkable() {
+            return Err(Error::usage(format!(
+                "Jira account {} is {}; only active people can be linked",
+                u.label(),
+                if u.account_type.as_deref() == Some("app") {
+                    "an app account"
+                } else {
+                    "inactive"
+                }
+            ))
+            .not_written("the invite"));
+        }
+        return Ok(u);
+    }
+    let found = api::user_search(ui, cloud_id, token, q).await?;
+    let skipped = found.iter().filter(|u| !u.linkable()).count();
+    match pick(q, found) {
+        Ok(u) => Ok(u),
+        Err(c) if c.is_empty() => {
+            let mut e = Error::usage(format!(
+                "no active Jira user matches '{q}' in tenant {cloud_id}"
+            ))
+            .not_written("the invite");
+            if skipped > 0 {
+                e = e.cause(format!(
+                    "{skipped} match(es) left out: inactive or app accounts"
+                ));
+            }
+            Err(e.hint("check the spelling, or pass the Jira account id (Jira → profile → the id in the URL); user search also needs the 'Browse users and groups' permission"))
+        }
+        Err(c) => {
+            let items: Vec<String> = c.iter().map(JiraUser::label).collect();
+            let e = Error::usage(format!("'{q}' matches {} Jira users:\n{}", c.len(), list(&c)))
+                .not_written("the invite")
+                .hint("pass the account id of the right user, e.g. `bgagent jira invite-user <cloud-id> <accountId>`");
+            let i = prompt::select(ui, "Which Jira user is the teammate?", &items, e)?;
+            Ok(c[i].clone())
+        }
+    }
+}
+
+pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
+    let ctx = Ctx::new(g, ui, &[Output::Registry, Output::Users]).await?;
+    let inviter = config::platform_user_id(a.platform_user_id.as_deref())?;
+    let tenant = require_active_tenant(&ctx, ui, &a.cloud_id).await?;
+    let sm = ctx.aws.secrets();
+    let id = if tenant.oauth_secret_arn.is_empty() {
+        secret_name(&a.cloud_id)
+    } else {
+        tenant.oauth_secret_arn.clone()
+    };
+    let bundle = tenant_token::fresh_bundle(&sm, ui, &id, &a.cloud_id).await?;
+    let token = bundle.str("access_token").unwrap_or_default().to_string();
+    let user = resolve_user(ui, &a.cloud_id, &token, &a.user).await?;
+    ui.ok(format!("Jira user: {}", user.label()));
+
+    let link_key = format!("{}#{}", a.cloud_id, user.account_id);
+    let existing = ctx
+        .get(ui, Output::Users, "jira_identity", &link_key)
+        .await?;
+    let linked_to = existing
+        .as_ref()
+        .filter(|r| ddb::get_s(r, "status") == Some("active"))
+        .and_then(|r| ddb::get_s(r, "platform_user_id"))
+        .map(str::to_string);
+    if let Some(p) = &linked_to {
+        ui.warn(format!(
+            "{} is already linked to platform user {p}; redeeming this code re-links the account to whoever runs `bgagent jira link`",
+            user.label()
+        ));
+    }
+
+    let now = timefmt::now();
+    let expires = now + time::Duration::seconds(a.ttl.as_secs() as i64);
+    let site_url = if tenant.site_url.is_empty() {
+        bundle.str("site_url").unwrap_or_default().to_string()
+    } else {
+        tenant.site_url.clone()
+    };
+    let row_for = |code: &str| -> ddb::Item {
+        ddb::Item::from([
+            (
+                "jira_identity".to_string(),
+                ddb::s(format!("pending#{code}")),
+            ),
+            ("status".to_string(), ddb::s("pending")),
+            ("jira_cloud_id".to_string(), ddb::s(&a.cloud_id)),
+            ("jira_site_url".to_string(), ddb::s(&site_url)),
+            ("jira_account_id".to_string(), ddb::s(&user.account_id)),
+            (
+                "jira_user_name".to_string(),
+                ddb::s(user.display_name.clone().unwrap_or_default()),
+            ),
+            (
+                "jira_user_email".to_string(),
+                ddb::s(user.email_address.clone().unwrap_or_default()),
+            ),
+            ("invited_at".to_string(), ddb::s(timefmt::iso_ms(now))),
+            ("invited_by_platform_user_id".to_string(), ddb::s(&inviter)),
+            ("ttl".to_string(), ddb::n(timefmt::epoch_secs(expires))),
+        ])
+    };
+    let summary = |code: Option<&str>, dry: bool| {
+        serde_json::json!({
+            "dry_run": dry,
+            "code": code,
+            "link_command": code.map(|c| format!("bgagent jira link {c}")),
+            "expires_at": timefmt::iso_ms(expires),
+            "ttl": timefmt::epoch_secs(expires),
+            "cloud_id": a.cloud_id,
+            "site_url": site_url,
+            "jira_account_id": user.account_id,
+            "jira_user_name": user.display_name,
+            "jira_user_email": user.email_address,
+            "invited_by_platform_user_id": inviter,
+            "already_linked_to": linked_to,
+        })
+    };
+    if a.dry_run {
+        let preview = row_for("link-XXXXXXXX");
+        ui.say("Dry run: would write this invite (with a fresh code). Nothing was written.");
+        ui.say(serde_json::to_string_pretty(&ddb::to_json(&preview)).unwrap_or_default());
+        ui.emit_json(&summary(None, true));
+        return Ok(());
+    }
+
+    let table = ctx.out.get(Output::Users);
+    let code = mint_unique(invite_code::new_code, |code| {
+        let put = ctx
+            .ddb
+            .put_item()
+            .table_name(table)
+            .set_item(Some(row_for(&code)))
+            .condition_expression("attribute_not_exists(jira_identity)");
+        async move {
+            ui.debug(format!("dynamodb:PutItem {table} pending#…"));
+            match put.send().await {
+                Ok(_) => Ok(true),
+                Err(e)
+                    if e.as_service_error()
+                        .is_some_and(|s| s.is_conditional_check_failed_exception()) =>
+                {
+                    ui.debug("invite code collided with an existing invite; drawing another");
+                    Ok(false)
+                }
+                Err(e) => Err(sdk_error("could not write the invite", e).not_written("the invite")),
+            }
+        }
+    })
+    .await?;
+
+    ui.ok("Invite created");
+    ui.say("Send this to the teammate (chat, email, …):");
+    ui.say("");
+    ui.say(format!(
+        "    {}",
+        ui.bold(&format!("bgagent jira link {code}"))
+    ));
+    ui.say("");
+    ui.say(format!("  Jira user:    {}", user.label()));
+    ui.say(format!(
+        "  Jira tenant:  {}",
+        if site_url.is_empty() {
+            &a.cloud_id
+        } else {
+            &site_url
+        }
+    ));
+    ui.say(format!(
+        "  Expires:      {} ({})",
+        timefmt::iso_ms(expires),
+        duration::human(a.ttl)
+    ));
+    ui.say("  The code works once; the teammate sees who it links before confirming.");
+    ui.emit_json(&summary(Some(&code), false));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(id: &str, name: &str, email: Option<&str>, active: bool, kind: &str) -> JiraUser {
+        JiraUser {
+            account_id: id.into(),
+            account_type: Some(kind.into()),
+            active: Some(active),
+            display_name: Some(name.into()),
+            email_address: email.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn picks_exact_then_single() {
+        let sam1 = u("1", "Sam Lee", Some("sam.lee@x.io"), true, "atlassian");
+        let sam2 = u("2", "Sam Park", Some("sam.park@x.io"), true, "atlassian");
+        let bot = u("3", "Sam Bot", None, true, "app");
+        let gone = u("4", "Sam Gone", None, false, "atlassian");
+        let all = vec![sam1.clone(), sam2.clone(), bot, gone];
+        assert_eq!(pick("sam.park@X.io", all.clone()), Ok(sam2.clone()));
+        assert_eq!(pick("sam lee", all.clone()), Ok(sam1.clone()));
+        assert_eq!(pick("2", all.clone()), Ok(sam2.clone()));
+        assert_eq!(
+            pick("Sam", all.clone()).unwrap_err().len(),
+            2,
+            "inactive and app accounts are left out"
+        );
+        assert_eq!(
+            pick(
+                "Sam",
+                vec![sam1.clone(), u("3", "Sam Bot", None, true, "app")]
+            ),
+            Ok(sam1)
+        );
+        assert!(pick("x", vec![]).unwrap_err().is_empty());
+    }
+
+    #[test]
+    fn mint_retries_collisions_then_gives_up() {
+        let mut n = 0;
+        let got = crate::commands::block_on(mint_unique(
+            || {
+                n += 1;
+                format!("code{n}")
+            },
+            |c| async move { Ok(c == "code3") },
+        ));
+        assert_eq!(got.unwrap(), "code3");
+        let never =
+            crate::commands::block_on(mint_unique(|| "same".to_string(), |_| async { Ok(false) }));
+        assert!(never.unwrap_err().message.contains("collided"));
+    }
 }

@@ -1,7 +1,221 @@
-use crate::cli::{GlobalArgs, LinkArgs};
-use crate::error::{Error, Result};
-use crate::terminal::Ui;
+//! `bgagent jira link <code>`: redeem a one-time code. The pending row is checked (consistent
+//! read, `ttl` checked here since DynamoDB deletes expired items only eventually), shown, confirmed,
+//! and redeemed in one transaction: put the active link, delete the invite on condition that it is
+//! still pending and unexpired. A lost race writes nothing.
 
-pub async fn run(_a: LinkArgs, _g: &GlobalArgs, _ui: &Ui) -> Result<()> {
-    Err(Error::failure("not yet"))
+use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem};
+
+use super::{Ctx, require_active_tenant};
+use crate::aws::{Output, ddb, sdk_error};
+use crate::cli::{GlobalArgs, LinkArgs};
+use crate::config;
+use crate::domain::timefmt;
+use crate::error::{Error, Result};
+use crate::terminal::{Ui, prompt};
+
+fn ask_for_new(code: &str) -> String {
+    format!(
+        "ask your Jira admin for a new code (`bgagent jira invite-user <cloud-id> <you>`); {code} cannot be used"
+    )
+}
+
+/// Why a pending row cannot be redeemed at `now` (pure).
+pub fn check_pending(row: Option<&ddb::Item>, now_epoch: i64) -> Result<(), String> {
+    let Some(row) = row else {
+        return Err("unknown or already used".into());
+    };
+    if ddb::get_s(row, "status") != Some("pending") {
+        return Err("already used".into());
+    }
+    match ddb::get_n(row, "ttl") {
+        Some(t) if t > now_epoch => Ok(()),
+        Some(t) => Err(format!(
+            "expired at {}",
+            timefmt::from_epoch(t)
+                .map(timefmt::iso_ms)
+                .unwrap_or_else(|| t.to_string())
+        )),
+        None => Err("has no expiry and is treated as expired".into()),
+    }
+}
+
+pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
+    let ctx = Ctx::new(g, ui, &[Output::Users, Output::Registry]).await?;
+    let platform_user = config::platform_user_id(a.platform_user_id.as_deref())?;
+    let pending_key = format!("pending#{}", a.code);
+    let row = ctx
+        .get(ui, Output::Users, "jira_identity", &pending_key)
+        .await?;
+    let now = timefmt::now();
+    check_pending(row.as_ref(), timefmt::epoch_secs(now)).map_err(|why| {
+        Error::conflict(format!("invite code {} is {why}", a.code))
+            .not_written("nothing")
+            .hint(ask_for_new(&a.code))
+    })?;
+    let row = row.expect("checked above");
+    let f = |k: &str| ddb::get_s(&row, k).unwrap_or_default().to_string();
+    let (cloud_id, account_id) = (f("jira_cloud_id"), f("jira_account_id"));
+    if cloud_id.is_empty() || account_id.is_empty() {
+        return Err(Error::conflict(format!(
+            "invite {} is malformed (no tenant or account)",
+            a.code
+        ))
+        .not_written("nothing")
+        .hint(ask_for_new(&a.code)));
+    }
+    let tenant = require_active_tenant(&ctx, ui, &cloud_id).await?;
+    let site = if tenant.site_url.is_empty() {
+        f("jira_site_url")
+    } else {
+        tenant.site_url.clone()
+    };
+    let (name, email) = (f("jira_user_name"), f("jira_user_email"));
+    let who = match (name.is_empty(), email.is_empty()) {
+        (false, false) => format!("{name} ({email})"),
+        (false, true) => name.clone(),
+        (true, false) => email.clone(),
+        (true, true) => account_id.clone(),
+    };
+    let link_key = format!("{cloud_id}#{account_id}");
+    let previous = ctx
+        .get(ui, Output::Users, "jira_identity", &link_key)
+        .await?;
+    let replaced = previous
+        .as_ref()
+        .filter(|r| ddb::get_s(r, "status") == Some("active"))
+        .and_then(|r| ddb::get_s(r, "platform_user_id"))
+        .filter(|p| *p != platform_user)
+        .map(str::to_string);
+
+    ui.say("About to link this Jira identity to your platform account:");
+    ui.say(format!("  Jira user:      {who} [{account_id}]"));
+    ui.say(format!(
+        "  Jira site:      {}",
+        if site.is_empty() { &cloud_id } else { &site }
+    ));
+    ui.say(format!("  Platform user:  {platform_user}"));
+    if let Some(p) = &replaced {
+        ui.warn(format!(
+            "this Jira account is linked to platform user {p} now; linking moves it to you"
+        ));
+    }
+    ui.say("Issues this Jira user labels will run as your platform account.");
+    let linked_at = timefmt::iso_ms(now);
+    let summary = |dry: bool| {
+        serde_json::json!({
+            "dry_run": dry,
+            "cloud_id": cloud_id,
+            "site_url": site,
+            "jira_account_id": account_id,
+            "jira_user_name": name,
+            "jira_user_email": email,
+            "platform_user_id": platform_user,
+            "linked_at": if dry { None } else { Some(&linked_at) },
+            "replaced_platform_user_id": replaced,
+        })
+    };
+    if a.dry_run {
+        ui.say("Dry run: nothing was written; the code is still valid.");
+        ui.emit_json(&summary(true));
+        return Ok(());
+    }
+    if !prompt::confirm(ui, "Link these accounts?")? {
+        ui.say("Not linked. Nothing was written; the code stays valid until it expires.");
+        return Ok(());
+    }
+
+    let table = ctx.out.get(Output::Users);
+    let active = ddb::Item::from([
+        ("jira_identity".to_string(), ddb::s(&link_key)),
+        ("platform_user_id".to_string(), ddb::s(&platform_user)),
+        ("jira_cloud_id".to_string(), ddb::s(&cloud_id)),
+        ("jira_account_id".to_string(), ddb::s(&account_id)),
+        ("linked_at".to_string(), ddb::s(&linked_at)),
+        ("status".to_string(), ddb::s("active")),
+        ("link_method".to_string(), ddb::s("cli")),
+    ]);
+    let build = |e: aws_sdk_dynamodb::error::BuildError| {
+        Error::failure("could not build the link transaction").cause(e)
+    };
+    let put = Put::builder()
+        .table_name(table)
+        .set_item(Some(active))
+        .build()
+        .map_err(build)?;
+    let delete = Delete::builder()
+        .table_name(table)
+        .set_key(Some(ddb::key("jira_identity", &pending_key)))
+        .condition_expression("#s = :pending AND #ttl > :now")
+        .expression_attribute_names("#s", "status")
+        .expression_attribute_names("#ttl", "ttl")
+        .expression_attribute_values(":pending", ddb::s("pending"))
+        .expression_attribute_values(":now", ddb::n(timefmt::epoch_secs(timefmt::now())))
+        .build()
+        .map_err(build)?;
+    ui.debug(format!(
+        "dynamodb:TransactWriteItems {table} put {link_key}, delete {pending_key}"
+    ));
+    let result = ctx
+        .ddb
+        .transact_write_items()
+        .transact_items(TransactWriteItem::builder().put(put).build())
+        .transact_items(TransactWriteItem::builder().delete(delete).build())
+        .send()
+        .await;
+    if let Err(e) = result {
+        if e.as_service_error()
+            .is_some_and(|s| s.is_transaction_canceled_exception())
+        {
+            return Err(Error::conflict(format!(
+                "invite code {} was redeemed or expired a moment ago",
+                a.code
+            ))
+            .not_written("the link (nothing was written)")
+            .hint(ask_for_new(&a.code)));
+        }
+        return Err(sdk_error("could not redeem the invite", e)
+            .not_written("the link (the transaction writes all or nothing)")
+            .hint(format!(
+                "re-run `bgagent jira link {}` (safe to repeat)",
+                a.code
+            )));
+    }
+    ui.ok(format!(
+        "Linked Jira account {who} to platform user {platform_user}"
+    ));
+    ui.say(format!("  Linked at: {linked_at}"));
+    ui.emit_json(&summary(false));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(status: &str, ttl: Option<i64>) -> ddb::Item {
+        let mut r = ddb::Item::from([("status".to_string(), ddb::s(status))]);
+        if let Some(t) = ttl {
+            r.insert("ttl".into(), ddb::n(t));
+        }
+        r
+    }
+
+    #[test]
+    fn pending_checks() {
+        assert!(check_pending(Some(&row("pending", Some(101))), 100).is_ok());
+        assert!(
+            check_pending(Some(&row("pending", Some(100))), 100)
+                .unwrap_err()
+                .starts_with("expired at")
+        );
+        assert!(check_pending(Some(&row("pending", None)), 100).is_err());
+        assert_eq!(
+            check_pending(Some(&row("active", Some(1000))), 100),
+            Err("already used".into())
+        );
+        assert_eq!(
+            check_pending(None, 100),
+            Err("unknown or already used".into())
+        );
+    }
 }

@@ -6,6 +6,7 @@ pub mod link;
 pub mod map;
 pub mod projects;
 pub mod setup;
+pub mod tenant_token;
 pub mod tenants;
 pub mod unlink;
 pub mod unmap;
