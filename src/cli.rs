@@ -26,6 +26,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// AWS region (else the standard AWS chain, else `region` in the config dir's config.json)
     #[arg(long, global = true, value_name = "REGION")]
@@ -34,7 +35,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PROFILE")]
     pub profile: Option<String>,
     /// CloudFormation stack of the platform
-    #[arg(long, global = true, env = "BGAGENT_STACK_NAME", default_value = DEFAULT_STACK_NAME, value_name = "NAME")]
+    #[arg(long, global = true, env = "BGAGENT_STACK_NAME", hide_env_values = true, default_value = DEFAULT_STACK_NAME, value_name = "NAME")]
     pub stack_name: String,
     /// Output format; json prints one JSON document on stdout
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
@@ -125,7 +126,12 @@ pub struct AppTemplateArgs {
 #[derive(Debug, Args)]
 pub struct SetupArgs {
     /// OAuth app client id (else remembered in the OS keychain, else prompted)
-    #[arg(long, env = "BGAGENT_JIRA_CLIENT_ID", value_name = "ID")]
+    #[arg(
+        long,
+        env = "BGAGENT_JIRA_CLIENT_ID",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
     pub client_id: Option<String>,
     /// Read the OAuth client secret from stdin (or set BGAGENT_JIRA_CLIENT_SECRET)
     #[arg(long)]
@@ -143,7 +149,12 @@ pub struct SetupArgs {
     #[arg(long, default_value = "5m", value_parser = crate::domain::duration::parse_duration, value_name = "DURATION")]
     pub timeout: std::time::Duration,
     /// Platform user recorded as installer (else the logged-in identity)
-    #[arg(long, env = "BGAGENT_PLATFORM_USER_ID", value_name = "SUB")]
+    #[arg(
+        long,
+        env = "BGAGENT_PLATFORM_USER_ID",
+        hide_env_values = true,
+        value_name = "SUB"
+    )]
     pub platform_user_id: Option<String>,
     #[command(flatten)]
     pub webhook: WebhookSecretArgs,
@@ -239,7 +250,12 @@ pub struct InviteUserArgs {
     #[arg(long, default_value = "24h", value_parser = crate::domain::duration::parse_invite_ttl, value_name = "DURATION")]
     pub ttl: std::time::Duration,
     /// Platform user recorded as inviter (else the logged-in identity)
-    #[arg(long, env = "BGAGENT_PLATFORM_USER_ID", value_name = "SUB")]
+    #[arg(
+        long,
+        env = "BGAGENT_PLATFORM_USER_ID",
+        hide_env_values = true,
+        value_name = "SUB"
+    )]
     pub platform_user_id: Option<String>,
     /// Resolve the user and show the invite row, write nothing
     #[arg(long)]
@@ -252,7 +268,12 @@ pub struct LinkArgs {
     #[arg(value_parser = crate::domain::invite_code::parse)]
     pub code: String,
     /// Platform user to link (else the logged-in identity)
-    #[arg(long, env = "BGAGENT_PLATFORM_USER_ID", value_name = "SUB")]
+    #[arg(
+        long,
+        env = "BGAGENT_PLATFORM_USER_ID",
+        hide_env_values = true,
+        value_name = "SUB"
+    )]
     pub platform_user_id: Option<String>,
     /// Show what would be linked, write nothing
     #[arg(long)]
