@@ -1,13 +1,14 @@
 //! Integration tests: the real `bgagent` binary against a real AWS-API server (moto, with the
 //! platform stack deployed through CloudFormation) and the strict Atlassian stand-in.
 
-// STANDIN #[path = "../../examples/local/atlassian_standin.rs"]
-// STANDIN #[allow(dead_code)]
-// STANDIN mod atlassian_standin;
+#[path = "../../examples/local/atlassian_standin.rs"]
+#[allow(dead_code)]
+mod atlassian_standin;
 #[path = "../../examples/local/moto.rs"]
 #[allow(dead_code)]
 mod moto;
 
+mod proxy;
 mod support;
 
 mod foundation;

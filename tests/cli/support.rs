@@ -228,3 +228,264 @@ impl World {
             .get_item("JiraUserMappingTableName", "jira_identity", key)
     }
 }
+
+/// A minimal HTTP/1.1 client (the tests play the browser; no redirects are followed).
+pub mod http {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::Duration;
+
+    #[derive(Debug)]
+    pub struct Resp {
+        pub status: u16,
+        pub headers: Vec<(String, String)>,
+        pub body: String,
+    }
+
+    impl Resp {
+        pub fn header(&self, name: &str) -> Option<&str> {
+            self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        }
+    }
+
+    /// Sends raw bytes to `host:port` and parses the answer (None if the connection was dropped).
+    pub fn raw(addr: &str, request: &[u8]) -> Option<Resp> {
+        let mut s = TcpStream::connect(addr).ok()?;
+        s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+        s.write_all(request).ok()?;
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        let text = String::from_utf8_lossy(&buf).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n")?;
+        let mut lines = head.lines();
+        let status = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
+        let headers = lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
+        Some(Resp { status, headers, body: body.to_string() })
+    }
+
+    /// GET an absolute http:// URL.
+    pub fn get(url: &str) -> Option<Resp> {
+        let u = url::Url::parse(url).ok()?;
+        let host = match u.host()? {
+            url::Host::Ipv6(ip) => format!("[{ip}]"),
+            h => h.to_string(),
+        };
+        let addr = format!("{}:{}", if host == "localhost" { "127.0.0.1".to_string() } else { host.clone() }, u.port_or_known_default()?);
+        let path = match u.query() {
+            Some(q) => format!("{}?{q}", u.path()),
+            None => u.path().to_string(),
+        };
+        raw(&addr, format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Waits until `f` returns Some, or panics after `secs`.
+pub fn wait_for<T>(secs: u64, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// The Atlassian side of a test: a stand-in bound to this world's callback URL.
+pub struct Oauth {
+    pub standin: crate::atlassian_standin::Standin,
+    pub port: u16,
+    pub redirect: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub url_file: std::path::PathBuf,
+}
+
+impl World {
+    /// Starts a stand-in whose app is registered with `http://localhost:<free port>/oauth/callback`,
+    /// points bgagent at it, and installs a `$BROWSER` that only records the URL it is given.
+    pub fn oauth(&self, tweak: impl FnOnce(&mut crate::atlassian_standin::Config)) -> Oauth {
+        let port = free_port();
+        let redirect = format!("http://localhost:{port}/oauth/callback");
+        let client_id = unique("client");
+        let client_secret = format!("cs-{}", hex::encode(rand::random::<[u8; 16]>()));
+        let mut cfg = crate::atlassian_standin::Config::new(&client_id, &client_secret, &redirect);
+        // Every world gets its own cloud id: secrets are global in the shared moto server.
+        for site in &mut cfg.sites {
+            site.id = random_uuid();
+        }
+        tweak(&mut cfg);
+        let standin = crate::atlassian_standin::Standin::start(cfg);
+        self.env("BGAGENT_ATLASSIAN_AUTH_URL", &standin.url());
+        self.env("BGAGENT_ATLASSIAN_API_URL", &standin.url());
+        self.secret(&client_secret);
+        let url_file = self.dir.path().join("browser-url.txt");
+        let script = self.dir.path().join("record-browser.sh");
+        std::fs::write(&script, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n", url_file.display())).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        self.env("BROWSER", script.to_str().unwrap());
+        Oauth { standin, port, redirect, client_id, client_secret, url_file }
+    }
+
+    /// Starts bgagent in the background with stdin piped (for the browser leg to run meanwhile).
+    pub fn spawn(&self, args: &[&str], stdin: &str) -> Spawned {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start bgagent");
+        let mut sin = child.stdin.take().unwrap();
+        sin.write_all(stdin.as_bytes()).unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let collect = |mut r: Box<dyn std::io::Read + Send>| {
+            let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            let b2 = buf.clone();
+            let h = std::thread::spawn(move || {
+                let mut chunk = [0u8; 4096];
+                while let Ok(n) = r.read(&mut chunk) {
+                    if n == 0 {
+                        break;
+                    }
+                    b2.lock().unwrap().extend_from_slice(&chunk[..n]);
+                }
+            });
+            (buf, h)
+        };
+        let (out, oh) = collect(Box::new(stdout));
+        let (err, eh) = collect(Box::new(stderr));
+        Spawned { child, stdin: Some(sin), out, err, handles: vec![oh, eh] }
+    }
+
+    pub fn finish(&self, mut s: Spawned) -> Run {
+        drop(s.stdin.take());
+        let status = s.child.wait().unwrap();
+        for h in s.handles.drain(..) {
+            h.join().unwrap();
+        }
+        let run = Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&s.out.lock().unwrap()).into_owned(),
+            stderr: String::from_utf8_lossy(&s.err.lock().unwrap()).into_owned(),
+        };
+        self.outputs.borrow_mut().push(format!("{}\n{}", run.stdout, run.stderr));
+        self.assert_no_secrets();
+        run
+    }
+
+    pub fn bundle(&self, cloud_id: &str) -> Option<Value> {
+        self.platform
+            .get_secret_string(&format!("bgagent-jira-oauth-{cloud_id}"))
+            .map(|s| serde_json::from_str(&s).expect("bundle is JSON"))
+    }
+
+    pub fn stack_secret(&self) -> String {
+        self.platform.get_secret_string(&self.platform.outputs["JiraWebhookSecretArn"]).expect("stack-wide secret")
+    }
+
+    /// Registers every token value of a bundle as a secret for the output scan.
+    pub fn register_bundle_secrets(&self, cloud_id: &str) {
+        if let Some(b) = self.bundle(cloud_id) {
+            for k in ["access_token", "refresh_token", "client_secret", "webhook_signing_secret", "app_actor_shared_secret"] {
+                if let Some(v) = b[k].as_str() {
+                    self.secret(v);
+                }
+            }
+        }
+    }
+}
+
+pub struct Spawned {
+    pub child: std::process::Child,
+    pub stdin: Option<std::process::ChildStdin>,
+    out: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    err: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    handles: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Spawned {
+    pub fn stderr_so_far(&self) -> String {
+        String::from_utf8_lossy(&self.err.lock().unwrap()).into_owned()
+    }
+    pub fn write_stdin(&mut self, s: &str) {
+        let i = self.stdin.as_mut().expect("stdin open");
+        i.write_all(s.as_bytes()).unwrap();
+        i.flush().unwrap();
+    }
+}
+
+impl Oauth {
+    /// The authorize URL the browser was given.
+    pub fn browser_url(&self) -> String {
+        wait_for(20, "bgagent to open the browser", || std::fs::read_to_string(&self.url_file).ok())
+    }
+
+    /// Plays the browser's first hop: GET the authorize URL on the stand-in, return the redirect.
+    pub fn authorize(&self, url: &str) -> String {
+        let r = http::get(url).expect("stand-in answered");
+        assert_eq!(r.status, 302, "authorize was refused: {r:?}");
+        r.header("Location").expect("Location").to_string()
+    }
+}
+
+pub fn iso(t: time::OffsetDateTime) -> String {
+    let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
+    t.format(&f).unwrap()
+}
+
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(f)
+}
+
+impl World {
+    /// An active tenant as `setup` leaves it, with real tokens from the stand-in whose access
+    /// token expires in `expires_in` seconds (negative: already expired). Returns the cloud id.
+    pub fn seed_tenant(&self, o: &Oauth, expires_in: i64) -> String {
+        let cloud = o.standin.sites()[0].id.clone();
+        let (access, refresh) = o.standin.mint_tokens();
+        self.secret(&access);
+        self.secret(&refresh);
+        let now = time::OffsetDateTime::now_utc();
+        let bundle = serde_json::json!({
+            "access_token": access,
+            "refresh_token": refresh,
+            "expires_at": iso(now + time::Duration::seconds(expires_in)),
+            "scope": "read:jira-work write:jira-work read:jira-user offline_access",
+            "client_id": o.client_id,
+            "client_secret": o.client_secret,
+            "cloud_id": cloud,
+            "site_url": "https://acme.atlassian.net",
+            "installed_at": iso(now),
+            "updated_at": iso(now),
+            "installed_by_platform_user_id": PLATFORM_USER,
+            "webhook_signing_secret": "seeded-webhook-secret-xyz",
+            "x_future": {"kept": true},
+        });
+        self.secret("seeded-webhook-secret-xyz");
+        let sm = aws_sdk_secretsmanager::Client::new(&self.platform.sdk);
+        let arn = block_on(sm.create_secret().name(format!("bgagent-jira-oauth-{cloud}")).secret_string(bundle.to_string()).send())
+            .expect("create bundle")
+            .arn
+            .unwrap();
+        let mut row = serde_json::json!({
+            "jira_cloud_id": cloud, "site_url": "https://acme.atlassian.net", "oauth_secret_arn": arn,
+            "installed_by_platform_user_id": PLATFORM_USER, "installed_at": iso(now), "updated_at": iso(now), "status": "active",
+        });
+        row["status"] = serde_json::json!("active");
+        self.platform.put_item_json("JiraWorkspaceRegistryTableName", &row);
+        cloud
+    }
+
+    pub fn set_bundle_field(&self, cloud: &str, k: &str, v: &str) {
+        let mut b = self.bundle(cloud).unwrap();
+        b[k] = serde_json::json!(v);
+        self.platform.put_secret_string(&format!("bgagent-jira-oauth-{cloud}"), &b.to_string());
+    }
+}
