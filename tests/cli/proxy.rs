@@ -18,7 +18,10 @@ pub struct Req {
 
 impl Req {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
     /// The AWS operation (`X-Amz-Target` of JSON protocols, or `Action=` of query protocols).
     pub fn aws_op(&self) -> String {
@@ -26,7 +29,10 @@ impl Req {
             return t.rsplit('.').next().unwrap_or(t).to_string();
         }
         let body = String::from_utf8_lossy(&self.body);
-        body.split('&').find_map(|kv| kv.strip_prefix("Action=")).unwrap_or_default().to_string()
+        body.split('&')
+            .find_map(|kv| kv.strip_prefix("Action="))
+            .unwrap_or_default()
+            .to_string()
     }
     pub fn body_text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
@@ -47,7 +53,6 @@ type Rule = Box<dyn FnMut(&Req) -> Action + Send>;
 
 pub struct Proxy {
     pub url: String,
-    pub log: Arc<Mutex<Vec<Req>>>,
     stop: Arc<AtomicBool>,
 }
 
@@ -74,10 +79,19 @@ fn read_request(stream: &mut BufReader<TcpStream>) -> Option<Req> {
         let (k, v) = h.split_once(':')?;
         headers.push((k.trim().to_string(), v.trim().to_string()));
     }
-    let len: usize = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+    let len: usize = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
     let mut body = vec![0; len];
     stream.read_exact(&mut body).ok()?;
-    Some(Req { method, path, headers, body })
+    Some(Req {
+        method,
+        path,
+        headers,
+        body,
+    })
 }
 
 fn forward(upstream: &str, req: &Req) -> Option<Vec<u8>> {
@@ -102,23 +116,24 @@ impl Proxy {
     pub fn start(upstream: &str, rule: impl FnMut(&Req) -> Action + Send + 'static) -> Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
-        let upstream = upstream.trim_start_matches("http://").trim_end_matches('/').to_string();
+        let upstream = upstream
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
         let rule: Arc<Mutex<Rule>> = Arc::new(Mutex::new(Box::new(rule)));
-        let log = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
-        let (log2, stop2) = (log.clone(), stop.clone());
+        let stop2 = stop.clone();
         std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if stop2.load(Ordering::SeqCst) {
                     return;
                 }
                 let Ok(conn) = conn else { continue };
-                let (rule, log, upstream) = (rule.clone(), log2.clone(), upstream.clone());
+                let (rule, upstream) = (rule.clone(), upstream.clone());
                 std::thread::spawn(move || {
                     let mut reader = BufReader::new(conn.try_clone().unwrap());
                     let mut conn = conn;
-                    while let Some(req) = read_request(&mut reader) {
-                        log.lock().unwrap().push(req.clone());
+                    if let Some(req) = read_request(&mut reader) {
                         let action = (rule.lock().unwrap())(&req);
                         let resp = match action {
                             Action::Forward => forward(&upstream, &req),
@@ -128,7 +143,10 @@ impl Proxy {
                             }
                             Action::Drop => return,
                             Action::Respond(status, headers, body) => {
-                                let mut r = format!("HTTP/1.1 {status} Fault\r\nContent-Length: {}\r\n", body.len());
+                                let mut r = format!(
+                                    "HTTP/1.1 {status} Fault\r\nContent-Length: {}\r\n",
+                                    body.len()
+                                );
                                 for (k, v) in headers {
                                     r.push_str(&format!("{k}: {v}\r\n"));
                                 }
@@ -138,16 +156,12 @@ impl Proxy {
                             }
                         };
                         let Some(resp) = resp else { return };
+                        // One request per connection: every answer says `Connection: close`.
                         let _ = conn.write_all(&resp);
-                        return; // one request per connection (we answered with Connection: close)
                     }
                 });
             }
         });
-        Proxy { url, log, stop }
-    }
-
-    pub fn requests(&self) -> Vec<Req> {
-        self.log.lock().unwrap().clone()
+        Proxy { url, stop }
     }
 }

@@ -41,7 +41,11 @@ fn setup_via_callback(w: &World, o: &Oauth, extra: &[&str]) -> Run {
     let run = w.finish(s);
     if run.code == 0 {
         assert_eq!(page.status, 200, "{page:?}");
-        assert!(page.body.contains("return to the terminal"), "{}", page.body);
+        assert!(
+            page.body.contains("return to the terminal"),
+            "{}",
+            page.body
+        );
         assert!(!page.body.to_lowercase().contains("linear"));
     }
     run
@@ -64,9 +68,15 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
 
     let doc = run.json();
     assert_eq!(doc["cloud_id"], cloud);
-    assert_eq!(doc["webhook_url"], "https://bgagent-local.execute-api.us-east-1.amazonaws.com/v1/jira/webhook");
+    assert_eq!(
+        doc["webhook_url"],
+        "https://bgagent-local.execute-api.us-east-1.amazonaws.com/v1/jira/webhook"
+    );
     assert_eq!(doc["webhook_secret"], "provided");
-    assert_eq!(doc["next_steps"][0], format!("bgagent jira map {cloud} <PROJECT-KEY> --repo owner/repo"));
+    assert_eq!(
+        doc["next_steps"][0],
+        format!("bgagent jira map {cloud} <PROJECT-KEY> --repo owner/repo")
+    );
     assert!(run.stderr.contains("Next steps"));
 
     let b = w.bundle(&cloud).expect("bundle");
@@ -75,8 +85,18 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
     assert_eq!(
         keys,
         [
-            "access_token", "client_id", "client_secret", "cloud_id", "expires_at", "installed_at",
-            "installed_by_platform_user_id", "refresh_token", "scope", "site_url", "updated_at", "webhook_signing_secret"
+            "access_token",
+            "client_id",
+            "client_secret",
+            "cloud_id",
+            "expires_at",
+            "installed_at",
+            "installed_by_platform_user_id",
+            "refresh_token",
+            "scope",
+            "site_url",
+            "updated_at",
+            "webhook_signing_secret"
         ]
     );
     for k in keys {
@@ -89,27 +109,63 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
     assert_eq!(b["installed_by_platform_user_id"], PLATFORM_USER);
     assert_eq!(b["webhook_signing_secret"], WEBHOOK);
     assert_eq!(b["installed_at"], b["updated_at"]);
-    let exp = time::OffsetDateTime::parse(b["expires_at"].as_str().unwrap(), &time::format_description::well_known::Rfc3339).unwrap();
+    let exp = time::OffsetDateTime::parse(
+        b["expires_at"].as_str().unwrap(),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .unwrap();
     let start = time::OffsetDateTime::from(before);
-    assert!((exp - start).whole_seconds() >= 3595 && (exp - start).whole_seconds() <= 3660, "expires_at = now + expires_in");
-    let raw = w.platform.get_secret_string(&format!("bgagent-jira-oauth-{cloud}")).unwrap();
+    assert!(
+        (exp - start).whole_seconds() >= 3595 && (exp - start).whole_seconds() <= 3660,
+        "expires_at = now + expires_in"
+    );
+    let raw = w
+        .platform
+        .get_secret_string(&format!("bgagent-jira-oauth-{cloud}"))
+        .unwrap();
     assert!(!raw.contains('\n') && !raw.contains(": "), "compact JSON");
-    let mut tags = w.platform.secret_tags(&format!("bgagent-jira-oauth-{cloud}"));
+    let mut tags = w
+        .platform
+        .secret_tags(&format!("bgagent-jira-oauth-{cloud}"));
     tags.sort();
-    assert_eq!(tags, [("bgagent:integration".to_string(), "jira".to_string()), ("bgagent:jira:cloud_id".to_string(), cloud.clone())]);
-    assert_eq!(w.platform.secret_description(&format!("bgagent-jira-oauth-{cloud}")).unwrap(), format!("Jira OAuth token for tenant '{cloud}'"));
+    assert_eq!(
+        tags,
+        [
+            ("bgagent:integration".to_string(), "jira".to_string()),
+            ("bgagent:jira:cloud_id".to_string(), cloud.clone())
+        ]
+    );
+    assert_eq!(
+        w.platform
+            .secret_description(&format!("bgagent-jira-oauth-{cloud}"))
+            .unwrap(),
+        format!("Jira OAuth token for tenant '{cloud}'")
+    );
 
-    let reg = w.platform.get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud).expect("registry row");
+    let reg = w
+        .platform
+        .get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud)
+        .expect("registry row");
     assert_eq!(reg["status"], "active");
     assert_eq!(reg["site_url"], "https://acme.atlassian.net");
     assert_eq!(reg["installed_by_platform_user_id"], PLATFORM_USER);
     assert_eq!(reg["installed_at"], b["installed_at"]);
-    assert!(reg["oauth_secret_arn"].as_str().unwrap().starts_with("arn:aws:secretsmanager:us-east-1:"));
+    assert!(
+        reg["oauth_secret_arn"]
+            .as_str()
+            .unwrap()
+            .starts_with("arn:aws:secretsmanager:us-east-1:")
+    );
     assert_eq!(doc["oauth_secret_arn"], reg["oauth_secret_arn"]);
     assert_eq!(w.stack_secret(), WEBHOOK);
 
     let c = o.standin.counts();
-    assert_eq!((c.code_exchanges, c.rejected.len()), (1, 0), "{:?}", c.rejected);
+    assert_eq!(
+        (c.code_exchanges, c.rejected.len()),
+        (1, 0),
+        "{:?}",
+        c.rejected
+    );
 
     // tenants shows the expiry, never a token.
     let t = w.run(&["jira", "tenants", "--output", "json"]);
@@ -129,21 +185,42 @@ fn callback_server_ignores_other_paths_and_foreign_state() {
     let s = w.spawn(&setup_args(&o, &[]), &stdin(&o));
     let url = o.browser_url();
     let base = format!("http://127.0.0.1:{}", o.port);
-    assert_eq!(http::get(&format!("{base}/favicon.ico")).unwrap().status, 404);
+    assert_eq!(
+        http::get(&format!("{base}/favicon.ico")).unwrap().status,
+        404
+    );
     assert_eq!(http::get(&format!("{base}/")).unwrap().status, 404);
-    assert_eq!(http::get(&format!("{base}/oauth/callback?code=x&state=not-ours")).unwrap().status, 400);
-    assert_eq!(http::get(&format!("{base}/oauth/callback")).unwrap().status, 400);
+    assert_eq!(
+        http::get(&format!("{base}/oauth/callback?code=x&state=not-ours"))
+            .unwrap()
+            .status,
+        400
+    );
+    assert_eq!(
+        http::get(&format!("{base}/oauth/callback")).unwrap().status,
+        400
+    );
     let huge = "a".repeat(60_000);
     let _ = http::get(&format!("{base}/oauth/callback?code={huge}&state={huge}"));
-    let _ = http::raw(&format!("127.0.0.1:{}", o.port), b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage-tls-hello");
-    let _ = http::raw(&format!("127.0.0.1:{}", o.port), b"GET /oauth/callback?code=\xff\xfe&state=\xff HTTP/1.1\r\nHost: x\r\n\r\n");
+    let _ = http::raw(
+        &format!("127.0.0.1:{}", o.port),
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage-tls-hello",
+    );
+    let _ = http::raw(
+        &format!("127.0.0.1:{}", o.port),
+        b"GET /oauth/callback?code=\xff\xfe&state=\xff HTTP/1.1\r\nHost: x\r\n\r\n",
+    );
     // The real browser leg still completes, over IPv6 this time.
     let location = o.authorize(&url).replace("localhost", "[::1]");
     let page = http::get(&location).expect("answer on ::1");
     assert_eq!(page.status, 200);
     let run = w.finish(s);
     run.ok();
-    assert!(run.stderr.contains("another sign-in attempt"), "{}", run.show());
+    assert!(
+        run.stderr.contains("another sign-in attempt"),
+        "{}",
+        run.show()
+    );
     // A repeated callback after completion is not accepted by anyone.
     assert!(http::get(&location.replace("[::1]", "127.0.0.1")).is_none_or(|r| r.status != 200));
 }
@@ -172,9 +249,15 @@ fn timeout_and_busy_port_fail_clearly() {
     let _blocker = std::net::TcpListener::bind(("127.0.0.1", o.port)).unwrap();
     std::fs::remove_file(&o.url_file).ok();
     let run = w.run_in(&setup_args(&o, &[]), &stdin(&o));
-    run.fails(1, &format!("port {} on 127.0.0.1 is already in use", o.port));
+    run.fails(
+        1,
+        &format!("port {} on 127.0.0.1 is already in use", o.port),
+    );
     assert!(run.stderr.contains("ss -ltnp"));
-    assert!(!o.url_file.exists(), "the browser must not open when the callback cannot be received");
+    assert!(
+        !o.url_file.exists(),
+        "the browser must not open when the callback cannot be received"
+    );
     assert!(w.platform.scan("JiraWorkspaceRegistryTableName").is_empty());
 }
 
@@ -183,7 +266,11 @@ fn jira_site(id: &str, url: &str) -> Site {
         id: id.into(),
         name: url.trim_start_matches("https://").into(),
         url: url.into(),
-        scopes: vec!["read:jira-work".into(), "write:jira-work".into(), "read:jira-user".into()],
+        scopes: vec![
+            "read:jira-work".into(),
+            "write:jira-work".into(),
+            "read:jira-user".into(),
+        ],
     }
 }
 
@@ -192,17 +279,29 @@ fn site_choice_zero_one_several() {
     let w = World::new();
     let (a, b) = (random_uuid(), random_uuid());
     let o = w.oauth(|c| {
-        c.sites = vec![Site { id: random_uuid(), name: "Wiki".into(), url: "https://wiki.atlassian.net".into(), scopes: vec!["read:confluence-content.all".into()] }]
+        c.sites = vec![Site {
+            id: random_uuid(),
+            name: "Wiki".into(),
+            url: "https://wiki.atlassian.net".into(),
+            scopes: vec!["read:confluence-content.all".into()],
+        }]
     });
     let run = setup_via_callback(&w, &o, &[]);
     run.fails(1, "no Jira site this app can use");
     assert!(run.stderr.contains("wiki.atlassian.net"));
 
-    o.standin.set_sites(vec![jira_site(&a, "https://one.atlassian.net"), jira_site(&b, "https://two.atlassian.net")]);
+    o.standin.set_sites(vec![
+        jira_site(&a, "https://one.atlassian.net"),
+        jira_site(&b, "https://two.atlassian.net"),
+    ]);
     std::fs::remove_file(&o.url_file).ok();
     let run = setup_via_callback(&w, &o, &[]);
     run.fails(2, "the login can use 2 Jira sites");
-    assert!(run.stderr.contains("--site") && run.stderr.contains("https://two.atlassian.net"), "{}", run.show());
+    assert!(
+        run.stderr.contains("--site") && run.stderr.contains("https://two.atlassian.net"),
+        "{}",
+        run.show()
+    );
     assert!(w.platform.scan("JiraWorkspaceRegistryTableName").is_empty());
 
     std::fs::remove_file(&o.url_file).ok();
@@ -210,7 +309,10 @@ fn site_choice_zero_one_several() {
     run.ok();
     assert_eq!(run.json()["cloud_id"], b);
     assert!(w.bundle(&a).is_none());
-    assert_eq!(w.bundle(&b).unwrap()["site_url"], "https://two.atlassian.net");
+    assert_eq!(
+        w.bundle(&b).unwrap()["site_url"],
+        "https://two.atlassian.net"
+    );
 }
 
 #[test]
@@ -221,7 +323,11 @@ fn a_second_active_tenant_is_refused_before_any_write() {
     let o = w.oauth(|_| {});
     let run = setup_via_callback(&w, &o, &[]);
     run.fails(3, "another Jira tenant is active");
-    assert!(run.stderr.contains(&other) && run.stderr.contains("revoked"), "{}", run.show());
+    assert!(
+        run.stderr.contains(&other) && run.stderr.contains("revoked"),
+        "{}",
+        run.show()
+    );
     assert!(w.bundle(&site_id(&o)).is_none());
     assert_eq!(w.platform.scan("JiraWorkspaceRegistryTableName").len(), 1);
 }
@@ -235,8 +341,14 @@ fn rerun_keeps_app_actor_unknown_fields_and_the_current_webhook_secret() {
     // Someone else (app-setup, a future version) added fields to the bundle and the registry.
     let mut b = w.bundle(&cloud).unwrap();
     for (k, v) in [
-        ("app_actor_proxy_url", "https://x.webtrigger.atlassian.app/public/1"),
-        ("app_actor_shared_secret", "s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3"),
+        (
+            "app_actor_proxy_url",
+            "https://x.webtrigger.atlassian.app/public/1",
+        ),
+        (
+            "app_actor_shared_secret",
+            "s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3",
+        ),
         ("app_actor_account_id", "app-1"),
         ("app_actor_display_name", "bgagent app"),
         ("app_actor_configured_at", "2026-11-01T00:00:00.000Z"),
@@ -245,14 +357,29 @@ fn rerun_keeps_app_actor_unknown_fields_and_the_current_webhook_secret() {
         b[k] = json!(v);
     }
     w.secret("s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3");
-    w.platform.put_secret_string(&format!("bgagent-jira-oauth-{cloud}"), &b.to_string());
-    let mut reg = w.platform.get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud).unwrap();
+    w.platform
+        .put_secret_string(&format!("bgagent-jira-oauth-{cloud}"), &b.to_string());
+    let mut reg = w
+        .platform
+        .get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud)
+        .unwrap();
     reg["outbound_identity"] = json!("app");
-    w.platform.put_item_json("JiraWorkspaceRegistryTableName", &reg);
+    w.platform
+        .put_item_json("JiraWorkspaceRegistryTableName", &reg);
 
     // Re-run without any webhook input (no terminal): the current secret is kept.
     std::fs::remove_file(&o.url_file).ok();
-    let args = vec!["jira", "setup", "--client-id", &o.client_id, "--client-secret-stdin", "--callback-url", &o.redirect, "--output", "json"];
+    let args = vec![
+        "jira",
+        "setup",
+        "--client-id",
+        &o.client_id,
+        "--client-secret-stdin",
+        "--callback-url",
+        &o.redirect,
+        "--output",
+        "json",
+    ];
     let s = w.spawn(&args, &format!("{}\n", o.client_secret));
     let loc = o.authorize(&o.browser_url());
     http::get(&loc).unwrap();
@@ -260,13 +387,26 @@ fn rerun_keeps_app_actor_unknown_fields_and_the_current_webhook_secret() {
     run.ok();
     assert_eq!(run.json()["webhook_secret"], "kept");
     let after = w.bundle(&cloud).unwrap();
-    for k in ["app_actor_proxy_url", "app_actor_shared_secret", "app_actor_account_id", "app_actor_display_name", "app_actor_configured_at", "x_future"] {
+    for k in [
+        "app_actor_proxy_url",
+        "app_actor_shared_secret",
+        "app_actor_account_id",
+        "app_actor_display_name",
+        "app_actor_configured_at",
+        "x_future",
+    ] {
         assert_eq!(after[k], b[k], "{k} must be kept");
     }
     assert_eq!(after["webhook_signing_secret"], WEBHOOK);
-    assert_ne!(after["refresh_token"], b["refresh_token"], "new tokens were stored");
+    assert_ne!(
+        after["refresh_token"], b["refresh_token"],
+        "new tokens were stored"
+    );
     assert_eq!(w.stack_secret(), WEBHOOK);
-    let reg2 = w.platform.get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud).unwrap();
+    let reg2 = w
+        .platform
+        .get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud)
+        .unwrap();
     assert_eq!(reg2["outbound_identity"], "app");
     assert_eq!(reg2["status"], "active");
     w.register_bundle_secrets(&cloud);
@@ -279,17 +419,33 @@ fn stack_secret_failure_restores_the_bundle() {
     let o = w.oauth(|_| {});
     let cloud = site_id(&o);
     setup_via_callback(&w, &o, &[]).ok();
-    let before = w.platform.get_secret_string(&format!("bgagent-jira-oauth-{cloud}")).unwrap();
-    w.platform.delete_secret(&w.platform.outputs["JiraWebhookSecretArn"].clone());
+    let before = w
+        .platform
+        .get_secret_string(&format!("bgagent-jira-oauth-{cloud}"))
+        .unwrap();
+    w.platform
+        .delete_secret(&w.platform.outputs["JiraWebhookSecretArn"].clone());
     std::fs::remove_file(&o.url_file).ok();
-    let s = w.spawn(&setup_args(&o, &[]), &format!("{}\nnew-webhook-secret-value-123456\n", o.client_secret));
+    let s = w.spawn(
+        &setup_args(&o, &[]),
+        &format!("{}\nnew-webhook-secret-value-123456\n", o.client_secret),
+    );
     w.secret("new-webhook-secret-value-123456");
     http::get(&o.authorize(&o.browser_url())).unwrap();
     let run = w.finish(s);
     run.fails(1, "could not write the stack-wide webhook secret");
-    assert!(run.stderr.contains("restored to its previous value"), "{}", run.show());
+    assert!(
+        run.stderr.contains("restored to its previous value"),
+        "{}",
+        run.show()
+    );
     assert!(run.stderr.contains("re-run `bgagent jira setup`"));
-    assert_eq!(w.platform.get_secret_string(&format!("bgagent-jira-oauth-{cloud}")).unwrap(), before);
+    assert_eq!(
+        w.platform
+            .get_secret_string(&format!("bgagent-jira-oauth-{cloud}"))
+            .unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -299,22 +455,35 @@ fn paste_back_mode_completes_without_a_browser() {
     w.secret(WEBHOOK);
     let mut s = w.spawn(&setup_args(&o, &["--no-browser"]), &stdin(&o));
     let url = wait_for(20, "the printed authorize URL", || {
-        s.stderr_so_far().lines().map(str::trim).find(|l| l.starts_with(&o.standin.url())).map(str::to_string)
+        s.stderr_so_far()
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with(&o.standin.url()))
+            .map(str::to_string)
     });
-    assert!(!o.url_file.exists(), "--no-browser must not start a browser");
+    assert!(
+        !o.url_file.exists(),
+        "--no-browser must not start a browser"
+    );
     let location = o.authorize(&url);
     let mut forged = url::Url::parse(&location).unwrap();
     let pairs: Vec<(String, String)> = forged.query_pairs().into_owned().collect();
     forged.query_pairs_mut().clear();
     for (k, v) in pairs {
-        forged.query_pairs_mut().append_pair(&k, if k == "state" { "stale" } else { &v });
+        forged
+            .query_pairs_mut()
+            .append_pair(&k, if k == "state" { "stale" } else { &v });
     }
     s.write_stdin("not a url\n");
     s.write_stdin(&format!("{forged}\n"));
     s.write_stdin(&format!("{location}\n"));
     let run = w.finish(s);
     run.ok();
-    assert!(run.stderr.contains("not a URL") && run.stderr.contains("another sign-in attempt"), "{}", run.show());
+    assert!(
+        run.stderr.contains("not a URL") && run.stderr.contains("another sign-in attempt"),
+        "{}",
+        run.show()
+    );
     assert_eq!(w.stack_secret(), WEBHOOK);
 }
 
@@ -324,9 +493,28 @@ fn inputs_are_checked_before_the_browser_and_dry_run_touches_nothing() {
     let o = w.oauth(|_| {});
     let r = w.run(&["jira", "setup", "--callback-url", &o.redirect]);
     r.fails(2, "--client-id");
-    let r = w.run(&["jira", "setup", "--client-id", "x", "--callback-url", &o.redirect, "--generate-webhook-secret"]);
+    let r = w.run(&[
+        "jira",
+        "setup",
+        "--client-id",
+        "x",
+        "--callback-url",
+        &o.redirect,
+        "--generate-webhook-secret",
+    ]);
     r.fails(2, "--client-secret-stdin");
-    let r = w.run_in(&["jira", "setup", "--client-id", "x", "--client-secret-stdin", "--callback-url", &o.redirect], "");
+    let r = w.run_in(
+        &[
+            "jira",
+            "setup",
+            "--client-id",
+            "x",
+            "--client-secret-stdin",
+            "--callback-url",
+            &o.redirect,
+        ],
+        "",
+    );
     r.fails(2, "stdin had no OAuth client secret");
     let r = w.run(&["jira", "setup", "--callback-url", "https://example.com/cb"]);
     r.fails(2, "--callback-url");
@@ -336,13 +524,19 @@ fn inputs_are_checked_before_the_browser_and_dry_run_touches_nothing() {
     assert!(r.stderr.contains("--platform-user-id"));
     assert!(!o.url_file.exists());
 
-    let r = w.run_in(&setup_args(&o, &["--dry-run", "--platform-user-id", "admin-sub"]), &stdin(&o));
+    let r = w.run_in(
+        &setup_args(&o, &["--dry-run", "--platform-user-id", "admin-sub"]),
+        &stdin(&o),
+    );
     r.ok();
     let d = r.json();
     assert_eq!(d["dry_run"], true);
     assert_eq!(d["authorize_params"]["audience"], "api.atlassian.com");
     assert_eq!(d["authorize_params"]["redirect_uri"], o.redirect.as_str());
-    assert_eq!(d["authorize_params"]["scope"], "read:jira-work write:jira-work read:jira-user offline_access");
+    assert_eq!(
+        d["authorize_params"]["scope"],
+        "read:jira-work write:jira-work read:jira-user offline_access"
+    );
     assert_eq!(d["authorize_params"]["prompt"], "consent");
     assert_eq!(d["authorize_params"]["code_challenge_method"], "S256");
     assert!(!o.url_file.exists(), "dry run opened a browser");
@@ -355,12 +549,26 @@ fn generated_webhook_secret_is_shown_once_and_never_in_json() {
     let w = World::new();
     let o = w.oauth(|_| {});
     let cloud = site_id(&o);
-    let args = vec!["jira", "setup", "--client-id", &o.client_id, "--client-secret-stdin", "--generate-webhook-secret", "--callback-url", &o.redirect, "--output", "json"];
+    let args = vec![
+        "jira",
+        "setup",
+        "--client-id",
+        &o.client_id,
+        "--client-secret-stdin",
+        "--generate-webhook-secret",
+        "--callback-url",
+        &o.redirect,
+        "--output",
+        "json",
+    ];
     let s = w.spawn(&args, &format!("{}\n", o.client_secret));
     http::get(&o.authorize(&o.browser_url())).unwrap();
     let run = w.finish(s);
     run.ok();
-    let secret = w.bundle(&cloud).unwrap()["webhook_signing_secret"].as_str().unwrap().to_string();
+    let secret = w.bundle(&cloud).unwrap()["webhook_signing_secret"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert_eq!(secret.len(), 64);
     assert!(secret.bytes().all(|b| b.is_ascii_hexdigit()));
     assert_eq!(run.stderr.matches(&secret).count(), 1);
@@ -369,16 +577,45 @@ fn generated_webhook_secret_is_shown_once_and_never_in_json() {
     assert_eq!(w.stack_secret(), secret);
 
     // Rotate it: both secrets change together.
-    let r = w.run(&["jira", "update-webhook-secret", &cloud, "--webhook-secret-stdin", "--output", "json"]);
+    let r = w.run(&[
+        "jira",
+        "update-webhook-secret",
+        &cloud,
+        "--webhook-secret-stdin",
+        "--output",
+        "json",
+    ]);
     r.fails(2, "stdin had no webhook signing secret");
     w.secret("rotated-secret-abcdefabcdefabcdef");
-    let r = w.run_in(&["jira", "update-webhook-secret", &cloud, "--webhook-secret-stdin", "--output", "json"], "rotated-secret-abcdefabcdefabcdef\n");
+    let r = w.run_in(
+        &[
+            "jira",
+            "update-webhook-secret",
+            &cloud,
+            "--webhook-secret-stdin",
+            "--output",
+            "json",
+        ],
+        "rotated-secret-abcdefabcdefabcdef\n",
+    );
     r.ok();
     assert_eq!(r.json()["webhook_secret"], "provided");
-    assert_eq!(w.bundle(&cloud).unwrap()["webhook_signing_secret"], "rotated-secret-abcdefabcdefabcdef");
+    assert_eq!(
+        w.bundle(&cloud).unwrap()["webhook_signing_secret"],
+        "rotated-secret-abcdefabcdefabcdef"
+    );
     assert_eq!(w.stack_secret(), "rotated-secret-abcdefabcdefabcdef");
     let unknown = random_uuid();
-    w.run_in(&["jira", "update-webhook-secret", &unknown, "--generate-webhook-secret"], "").fails(3, "is not registered");
+    w.run_in(
+        &[
+            "jira",
+            "update-webhook-secret",
+            &unknown,
+            "--generate-webhook-secret",
+        ],
+        "",
+    )
+    .fails(3, "is not registered");
 }
 
 #[test]
@@ -410,7 +647,9 @@ fn chromium_end_to_end() {
     let run = w.run_in(&setup_args(&o, &["--timeout", "60s"]), &stdin(&o));
     run.ok();
     let dom = wait_for(30, "Chromium to save the page", || {
-        std::fs::read_to_string(w.dir.path().join("dom.html")).ok().filter(|d| d.contains("</html>"))
+        std::fs::read_to_string(w.dir.path().join("dom.html"))
+            .ok()
+            .filter(|d| d.contains("</html>"))
     });
     assert!(dom.contains("Authorization received"), "{dom}");
     w.register_bundle_secrets(&cloud);
@@ -419,7 +658,10 @@ fn chromium_end_to_end() {
     assert_eq!(b["cloud_id"], cloud);
     assert_eq!(b["webhook_signing_secret"], WEBHOOK);
     assert_eq!(w.stack_secret(), WEBHOOK);
-    let reg = w.platform.get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud).unwrap();
+    let reg = w
+        .platform
+        .get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud)
+        .unwrap();
     assert_eq!(reg["status"], "active");
     assert_eq!(o.standin.counts().code_exchanges, 1);
 }

@@ -196,10 +196,6 @@ impl World {
         }
     }
 
-    pub fn table(&self, output: &str) -> String {
-        self.platform.table(output).to_string()
-    }
-
     pub fn registry_put(&self, cloud_id: &str, site: &str, status: &str) {
         self.platform.put_item_json(
             "JiraWorkspaceRegistryTableName",
@@ -244,7 +240,10 @@ pub mod http {
 
     impl Resp {
         pub fn header(&self, name: &str) -> Option<&str> {
-            self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+            self.headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
         }
     }
 
@@ -259,8 +258,15 @@ pub mod http {
         let (head, body) = text.split_once("\r\n\r\n")?;
         let mut lines = head.lines();
         let status = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
-        let headers = lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
-        Some(Resp { status, headers, body: body.to_string() })
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect();
+        Some(Resp {
+            status,
+            headers,
+            body: body.to_string(),
+        })
     }
 
     /// GET an absolute http:// URL.
@@ -270,17 +276,32 @@ pub mod http {
             url::Host::Ipv6(ip) => format!("[{ip}]"),
             h => h.to_string(),
         };
-        let addr = format!("{}:{}", if host == "localhost" { "127.0.0.1".to_string() } else { host.clone() }, u.port_or_known_default()?);
+        let addr = format!(
+            "{}:{}",
+            if host == "localhost" {
+                "127.0.0.1".to_string()
+            } else {
+                host.clone()
+            },
+            u.port_or_known_default()?
+        );
         let path = match u.query() {
             Some(q) => format!("{}?{q}", u.path()),
             None => u.path().to_string(),
         };
-        raw(&addr, format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
+        raw(
+            &addr,
+            format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
     }
 }
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Waits until `f` returns Some, or panics after `secs`.
@@ -290,7 +311,10 @@ pub fn wait_for<T>(secs: u64, what: &str, mut f: impl FnMut() -> Option<T>) -> T
         if let Some(v) = f() {
             return v;
         }
-        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
@@ -325,11 +349,25 @@ impl World {
         self.secret(&client_secret);
         let url_file = self.dir.path().join("browser-url.txt");
         let script = self.dir.path().join("record-browser.sh");
-        std::fs::write(&script, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n", url_file.display())).unwrap();
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s' \"$1\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n",
+                url_file.display()
+            ),
+        )
+        .unwrap();
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
         self.env("BROWSER", script.to_str().unwrap());
-        Oauth { standin, port, redirect, client_id, client_secret, url_file }
+        Oauth {
+            standin,
+            port,
+            redirect,
+            client_id,
+            client_secret,
+            url_file,
+        }
     }
 
     /// Starts bgagent in the background with stdin piped (for the browser leg to run meanwhile).
@@ -361,7 +399,13 @@ impl World {
         };
         let (out, oh) = collect(Box::new(stdout));
         let (err, eh) = collect(Box::new(stderr));
-        Spawned { child, stdin: Some(sin), out, err, handles: vec![oh, eh] }
+        Spawned {
+            child,
+            stdin: Some(sin),
+            out,
+            err,
+            handles: vec![oh, eh],
+        }
     }
 
     pub fn finish(&self, mut s: Spawned) -> Run {
@@ -375,7 +419,9 @@ impl World {
             stdout: String::from_utf8_lossy(&s.out.lock().unwrap()).into_owned(),
             stderr: String::from_utf8_lossy(&s.err.lock().unwrap()).into_owned(),
         };
-        self.outputs.borrow_mut().push(format!("{}\n{}", run.stdout, run.stderr));
+        self.outputs
+            .borrow_mut()
+            .push(format!("{}\n{}", run.stdout, run.stderr));
         self.assert_no_secrets();
         run
     }
@@ -387,13 +433,21 @@ impl World {
     }
 
     pub fn stack_secret(&self) -> String {
-        self.platform.get_secret_string(&self.platform.outputs["JiraWebhookSecretArn"]).expect("stack-wide secret")
+        self.platform
+            .get_secret_string(&self.platform.outputs["JiraWebhookSecretArn"])
+            .expect("stack-wide secret")
     }
 
     /// Registers every token value of a bundle as a secret for the output scan.
     pub fn register_bundle_secrets(&self, cloud_id: &str) {
         if let Some(b) = self.bundle(cloud_id) {
-            for k in ["access_token", "refresh_token", "client_secret", "webhook_signing_secret", "app_actor_shared_secret"] {
+            for k in [
+                "access_token",
+                "refresh_token",
+                "client_secret",
+                "webhook_signing_secret",
+                "app_actor_shared_secret",
+            ] {
                 if let Some(v) = b[k].as_str() {
                     self.secret(v);
                 }
@@ -424,7 +478,9 @@ impl Spawned {
 impl Oauth {
     /// The authorize URL the browser was given.
     pub fn browser_url(&self) -> String {
-        wait_for(20, "bgagent to open the browser", || std::fs::read_to_string(&self.url_file).ok())
+        wait_for(20, "bgagent to open the browser", || {
+            std::fs::read_to_string(&self.url_file).ok()
+        })
     }
 
     /// Plays the browser's first hop: GET the authorize URL on the stand-in, return the redirect.
@@ -436,12 +492,18 @@ impl Oauth {
 }
 
 pub fn iso(t: time::OffsetDateTime) -> String {
-    let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
+    let f = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
     t.format(&f).unwrap()
 }
 
 pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(f)
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(f)
 }
 
 impl World {
@@ -470,22 +532,22 @@ impl World {
         });
         self.secret("seeded-webhook-secret-xyz");
         let sm = aws_sdk_secretsmanager::Client::new(&self.platform.sdk);
-        let arn = block_on(sm.create_secret().name(format!("bgagent-jira-oauth-{cloud}")).secret_string(bundle.to_string()).send())
-            .expect("create bundle")
-            .arn
-            .unwrap();
+        let arn = block_on(
+            sm.create_secret()
+                .name(format!("bgagent-jira-oauth-{cloud}"))
+                .secret_string(bundle.to_string())
+                .send(),
+        )
+        .expect("create bundle")
+        .arn
+        .unwrap();
         let mut row = serde_json::json!({
             "jira_cloud_id": cloud, "site_url": "https://acme.atlassian.net", "oauth_secret_arn": arn,
             "installed_by_platform_user_id": PLATFORM_USER, "installed_at": iso(now), "updated_at": iso(now), "status": "active",
         });
         row["status"] = serde_json::json!("active");
-        self.platform.put_item_json("JiraWorkspaceRegistryTableName", &row);
+        self.platform
+            .put_item_json("JiraWorkspaceRegistryTableName", &row);
         cloud
-    }
-
-    pub fn set_bundle_field(&self, cloud: &str, k: &str, v: &str) {
-        let mut b = self.bundle(cloud).unwrap();
-        b[k] = serde_json::json!(v);
-        self.platform.put_secret_string(&format!("bgagent-jira-oauth-{cloud}"), &b.to_string());
     }
 }

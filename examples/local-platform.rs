@@ -1,0 +1,175 @@
+//! A local platform for trying `bgagent` without AWS: a moto server with the platform
+//! stack (`examples/local/platform-stack.yaml`) and repo `acme/widgets` marked active.
+//!
+//! ```sh
+//! cargo run --example local-platform -- --env-file /tmp/bgagent-local.env [--stack-name NAME] &
+//! # wait for the env file to appear (it is written in one step, complete), then:
+//! . /tmp/bgagent-local.env && bgagent ...
+//! ```
+//!
+//! It runs until SIGINT/SIGTERM or until its stdin closes (stdin that is /dev/null, as
+//! for `cmd &` in a script, is ignored). moto dies with it in every case, SIGKILL
+//! included. On a signal the process ends at once and leaves the env file behind; on
+//! stdin EOF it removes the env file and stops moto.
+
+#[path = "local/moto.rs"]
+#[allow(dead_code)]
+mod moto;
+
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use moto::{MotoServer, Platform};
+
+const USAGE: &str =
+    "usage: cargo run --example local-platform -- --env-file PATH [--stack-name NAME]
+
+Starts moto on a loopback port, deploys the platform stack, marks repo acme/widgets
+active and writes PATH as shell `export K='V'` lines (AWS_* for moto and
+BGAGENT_STACK_NAME). Runs until SIGINT/SIGTERM or stdin EOF.
+
+  --env-file PATH     where to write the environment (required)
+  --stack-name NAME   stack name (default: backgroundagent-dev, bgagent's default)";
+
+const DEFAULT_STACK: &str = "backgroundagent-dev";
+const DEMO_REPO: &str = "acme/widgets";
+
+struct Args {
+    env_file: PathBuf,
+    stack_name: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut env_file = None;
+    let mut stack_name = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            "--env-file" => env_file = Some(PathBuf::from(value("--env-file")?)),
+            "--stack-name" => stack_name = Some(value("--stack-name")?),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(Args {
+        env_file: env_file.ok_or("--env-file is required")?,
+        stack_name: stack_name.unwrap_or_else(|| DEFAULT_STACK.to_string()),
+    })
+}
+
+/// `'...'` for POSIX shells.
+fn shell_quote(value: &str) -> String {
+    format!("'{}'", value.replace('\'', r"'\''"))
+}
+
+/// Writes the file next to its final place and renames it, so a reader never sees it
+/// half written.
+fn write_env_file(path: &Path, env: &[(String, String)]) -> std::io::Result<()> {
+    let mut text = String::from("# Written by `cargo run --example local-platform`; source it.\n");
+    for (key, value) in env {
+        text.push_str(&format!("export {key}={}\n", shell_quote(value)));
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// True when stdin is /dev/null or not open: then EOF means nothing.
+fn stdin_is_null() -> bool {
+    let (Ok(stdin), Ok(null)) = (
+        std::fs::metadata("/proc/self/fd/0"),
+        std::fs::metadata("/dev/null"),
+    ) else {
+        return true;
+    };
+    stdin.file_type().is_char_device() && stdin.rdev() == null.rdev()
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(why) => {
+            eprintln!("local-platform: {why}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let started = Instant::now();
+    let moto = MotoServer::start();
+    let moto_up = started.elapsed();
+    let platform = Platform::create(&moto, &args.stack_name);
+    platform.put_repo(DEMO_REPO, "active");
+    let elapsed = started.elapsed();
+
+    let mut env: Vec<(String, String)> = moto
+        .aws_env()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    env.push(("BGAGENT_STACK_NAME".to_string(), args.stack_name.clone()));
+
+    // ---- LEAD: start the Atlassian stand-in here -------------------------------------
+    // Start `examples/local/atlassian_standin.rs` (include it with #[path]) and keep its
+    // handle alive until the end of main. Push its variables onto `env`, e.g.
+    // BGAGENT_ATLASSIAN_AUTH_URL and BGAGENT_ATLASSIAN_API_URL, and add a summary line.
+    // ------------------------------------------------------------------------------------
+
+    if let Err(e) = write_env_file(&args.env_file, &env) {
+        eprintln!(
+            "local-platform: cannot write {}: {e}",
+            args.env_file.display()
+        );
+        return ExitCode::FAILURE;
+    }
+
+    eprintln!(
+        "local platform ready in {:.1}s (moto up in {:.1}s)",
+        elapsed.as_secs_f64(),
+        moto_up.as_secs_f64()
+    );
+    eprintln!(
+        "  moto      {} ({})",
+        moto.endpoint,
+        moto.executable.display()
+    );
+    eprintln!("  stack     {}", platform.stack_name);
+    for (key, value) in &platform.outputs {
+        eprintln!("    {key:<31} {value}");
+    }
+    eprintln!("  repo      {DEMO_REPO} (active)");
+    eprintln!("  env file  {}   (. {0})", args.env_file.display());
+    eprintln!("Stop with Ctrl-C, SIGTERM, or by closing stdin.");
+
+    if stdin_is_null() {
+        // Nothing to watch: run until a signal ends the process (moto dies with it).
+        loop {
+            std::thread::park();
+        }
+    }
+    let mut sink = [0u8; 1024];
+    let mut stdin = std::io::stdin().lock();
+    while matches!(stdin.read(&mut sink), Ok(n) if n > 0) {}
+
+    eprintln!("stdin closed; stopping moto");
+    let _ = std::fs::remove_file(&args.env_file);
+    drop(platform);
+    drop(moto);
+    ExitCode::SUCCESS
+}
