@@ -12,6 +12,9 @@
 //! included. On a signal the process ends at once and leaves the env file behind; on
 //! stdin EOF it removes the env file and stops moto.
 
+#[path = "local/atlassian_standin.rs"]
+#[allow(dead_code)]
+mod atlassian_standin;
 #[path = "local/moto.rs"]
 #[allow(dead_code)]
 mod moto;
@@ -32,7 +35,12 @@ active and writes PATH as shell `export K='V'` lines (AWS_* for moto and
 BGAGENT_STACK_NAME). Runs until SIGINT/SIGTERM or stdin EOF.
 
   --env-file PATH     where to write the environment (required)
-  --stack-name NAME   stack name (default: backgroundagent-dev, bgagent's default)";
+  --stack-name NAME   stack name (default: backgroundagent-dev, bgagent's default)
+  --callback-url URL  callback registered with the Atlassian stand-in
+                      (default: http://localhost:8080/oauth/callback)
+
+It also starts the Atlassian stand-in (auto-consent) with a demo OAuth app and adds
+BGAGENT_ATLASSIAN_AUTH_URL/API_URL, BGAGENT_JIRA_CLIENT_ID/SECRET to the env file.";
 
 const DEFAULT_STACK: &str = "backgroundagent-dev";
 const DEMO_REPO: &str = "acme/widgets";
@@ -40,11 +48,16 @@ const DEMO_REPO: &str = "acme/widgets";
 struct Args {
     env_file: PathBuf,
     stack_name: String,
+    callback_url: String,
 }
+
+/// The demo OAuth app registered in the stand-in.
+const DEMO_CLIENT_ID: &str = "bgagent-demo-client";
 
 fn parse_args() -> Result<Args, String> {
     let mut env_file = None;
     let mut stack_name = None;
+    let mut callback_url = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -63,12 +76,15 @@ fn parse_args() -> Result<Args, String> {
                 std::process::exit(0);
             }
             "--env-file" => env_file = Some(PathBuf::from(value("--env-file")?)),
+            "--callback-url" => callback_url = Some(value("--callback-url")?),
             "--stack-name" => stack_name = Some(value("--stack-name")?),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     Ok(Args {
         env_file: env_file.ok_or("--env-file is required")?,
+        callback_url: callback_url
+            .unwrap_or_else(|| "http://localhost:8080/oauth/callback".to_string()),
         stack_name: stack_name.unwrap_or_else(|| DEFAULT_STACK.to_string()),
     })
 }
@@ -125,11 +141,24 @@ fn main() -> ExitCode {
         .collect();
     env.push(("BGAGENT_STACK_NAME".to_string(), args.stack_name.clone()));
 
-    // ---- LEAD: start the Atlassian stand-in here -------------------------------------
-    // Start `examples/local/atlassian_standin.rs` (include it with #[path]) and keep its
-    // handle alive until the end of main. Push its variables onto `env`, e.g.
-    // BGAGENT_ATLASSIAN_AUTH_URL and BGAGENT_ATLASSIAN_API_URL, and add a summary line.
-    // ------------------------------------------------------------------------------------
+    // The Atlassian side: a stand-in that consents automatically, with a demo OAuth app.
+    let client_secret = std::env::var("STANDIN_CLIENT_SECRET").unwrap_or_else(|_| {
+        let b: [u8; 16] = rand::random();
+        format!("demo-{}", hex::encode(b))
+    });
+    let standin = atlassian_standin::Standin::start(atlassian_standin::Config::new(
+        DEMO_CLIENT_ID,
+        &client_secret,
+        &args.callback_url,
+    ));
+    for (k, v) in [
+        ("BGAGENT_ATLASSIAN_AUTH_URL", standin.url()),
+        ("BGAGENT_ATLASSIAN_API_URL", standin.url()),
+        ("BGAGENT_JIRA_CLIENT_ID", DEMO_CLIENT_ID.to_string()),
+        ("BGAGENT_JIRA_CLIENT_SECRET", client_secret),
+    ] {
+        env.push((k.to_string(), v));
+    }
 
     if let Err(e) = write_env_file(&args.env_file, &env) {
         eprintln!(
@@ -154,6 +183,11 @@ fn main() -> ExitCode {
         eprintln!("    {key:<31} {value}");
     }
     eprintln!("  repo      {DEMO_REPO} (active)");
+    eprintln!(
+        "  atlassian {} (stand-in; app {DEMO_CLIENT_ID}, callback {})",
+        standin.url(),
+        args.callback_url
+    );
     eprintln!("  env file  {}   (. {0})", args.env_file.display());
     eprintln!("Stop with Ctrl-C, SIGTERM, or by closing stdin.");
 
@@ -169,6 +203,7 @@ fn main() -> ExitCode {
 
     eprintln!("stdin closed; stopping moto");
     let _ = std::fs::remove_file(&args.env_file);
+    drop(standin);
     drop(platform);
     drop(moto);
     ExitCode::SUCCESS

@@ -91,7 +91,7 @@ fn faulty_world(w: &World, p: &Proxy) {
 
 #[test]
 fn map_survives_transient_faults_and_reports_persistent_ones() {
-    for op in ["DescribeStacks", "GetItem", "PutItem"] {
+    for op in ["DescribeStacks", "BatchGetItem", "PutItem"] {
         for f in ALL {
             let w = World::new();
             let c = random_uuid();

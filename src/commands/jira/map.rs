@@ -4,7 +4,7 @@
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use super::{Ctx, require_active_tenant};
+use super::{Ctx, check_active_tenant};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, MapArgs};
 use crate::domain::{timefmt, validate};
@@ -17,9 +17,9 @@ pub fn mapping_key(cloud_id: &str, project_key: &str) -> String {
     format!("{cloud_id}#{project_key}")
 }
 
-/// Checks that the repository is onboarded and active in the platform's repo table.
-pub async fn require_active_repo(ctx: &Ctx, ui: &Ui, repo: &str) -> Result<()> {
-    match ctx.get(ui, Output::Repos, "repo", repo).await? {
+/// The repository must be onboarded and active in the platform's repo table (pure).
+pub fn check_active_repo(repo: &str, row: Option<ddb::Item>) -> Result<()> {
+    match row {
         None => Err(Error::conflict(format!("repository '{repo}' is not onboarded on the platform"))
             .not_written("the project mapping")
             .hint("onboard the repository (register it with a Blueprint so it appears in the repo table), then re-run `bgagent jira map`")),
@@ -113,12 +113,26 @@ pub fn plan(existing: Option<&ddb::Item>, w: &Wanted) -> Result<Plan> {
 
 pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let ctx = Ctx::new(g, ui, &[Output::Registry, Output::Projects, Output::Repos]).await?;
-    require_active_tenant(&ctx, ui, &a.cloud_id).await?;
-    require_active_repo(&ctx, ui, &a.repo).await?;
     let key = mapping_key(&a.cloud_id, &a.project_key);
-    let existing = ctx
-        .get(ui, Output::Projects, "jira_project_identity", &key)
-        .await?;
+    // The tenant, the repo and the current mapping in one round trip.
+    let mut rows = ctx
+        .batch_get(
+            ui,
+            &[
+                (Output::Registry, "jira_cloud_id", &a.cloud_id),
+                (Output::Repos, "repo", &a.repo),
+                (Output::Projects, "jira_project_identity", &key),
+            ],
+        )
+        .await?
+        .into_iter();
+    let (tenant, repo, existing) = (
+        rows.next().flatten(),
+        rows.next().flatten(),
+        rows.next().flatten(),
+    );
+    check_active_tenant(&a.cloud_id, tenant)?;
+    check_active_repo(&a.repo, repo)?;
     let now = timefmt::iso_ms(timefmt::now());
     let wanted = Wanted {
         cloud_id: &a.cloud_id,

@@ -72,6 +72,66 @@ impl Ctx {
             .map_err(|e| sdk_error(format!("could not read {key_name}={key} from {t}"), e))?;
         Ok(r.item)
     }
+
+    /// Several consistent reads in one `BatchGetItem` (one round trip): one item per
+    /// (table, key name, key), in the order asked.
+    pub async fn batch_get(
+        &self,
+        ui: &Ui,
+        wanted: &[(Output, &str, &str)],
+    ) -> Result<Vec<Option<ddb::Item>>> {
+        use aws_sdk_dynamodb::types::KeysAndAttributes;
+        use std::collections::HashMap;
+        let mut request: HashMap<String, KeysAndAttributes> = HashMap::new();
+        for (table, key_name, key) in wanted {
+            let t = self.out.get(*table).to_string();
+            let entry = request.remove(&t).map(|k| k.keys).unwrap_or_default();
+            let mut keys = entry;
+            keys.push(ddb::key(key_name, key));
+            let ka = KeysAndAttributes::builder()
+                .set_keys(Some(keys))
+                .consistent_read(true)
+                .build()
+                .map_err(|e| Error::failure("could not build a read request").cause(e))?;
+            request.insert(t, ka);
+        }
+        ui.debug(format!("dynamodb:BatchGetItem {} key(s)", wanted.len()));
+        let mut found: HashMap<String, Vec<ddb::Item>> = HashMap::new();
+        let mut pending = Some(request);
+        for _ in 0..8 {
+            let Some(req) = pending.take().filter(|r| !r.is_empty()) else {
+                break;
+            };
+            let r = self
+                .ddb
+                .batch_get_item()
+                .set_request_items(Some(req))
+                .send()
+                .await
+                .map_err(|e| sdk_error("could not read the platform tables", e))?;
+            for (t, items) in r.responses.unwrap_or_default() {
+                found.entry(t).or_default().extend(items);
+            }
+            pending = r.unprocessed_keys;
+        }
+        if pending.is_some_and(|p| !p.is_empty()) {
+            return Err(Error::failure(
+                "DynamoDB kept throttling the reads of the platform tables",
+            )
+            .hint("retry in a few seconds"));
+        }
+        Ok(wanted
+            .iter()
+            .map(|(table, key_name, key)| {
+                found.get(self.out.get(*table)).and_then(|items| {
+                    items
+                        .iter()
+                        .find(|i| ddb::get_s(i, key_name) == Some(*key))
+                        .cloned()
+                })
+            })
+            .collect())
+    }
 }
 
 /// The registry row of a tenant that must be `active`.
@@ -85,6 +145,11 @@ pub async fn require_active_tenant(ctx: &Ctx, ui: &Ui, cloud_id: &str) -> Result
     let row = ctx
         .get(ui, Output::Registry, "jira_cloud_id", cloud_id)
         .await?;
+    check_active_tenant(cloud_id, row)
+}
+
+/// The registry row must exist and be `active` (pure).
+pub fn check_active_tenant(cloud_id: &str, row: Option<ddb::Item>) -> Result<ActiveTenant> {
     let fix =
         "run `bgagent jira tenants` to list tenants, or `bgagent jira setup` to connect this site";
     let Some(row) = row else {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The whole Jira onboarding on local stand-ins, in one command — no AWS or Atlassian account:
+#   app-template → setup (OAuth 3LO + PKCE through the localhost callback) → map → invite-user → link,
+# then shows what was written to the (local) DynamoDB tables and Secrets Manager.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/bgagent-target}"
+export PATH="$("$root/scripts/venv"):$PATH"
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+
+say "Building bgagent and the local platform"
+cargo build -q --bin bgagent --example local-platform
+bgagent="$CARGO_TARGET_DIR/debug/bgagent"
+
+port="${BGAGENT_DEMO_PORT:-8080}"
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  echo "port 8080 is busy; the demo registers port $port instead" >&2
+fi
+callback="http://localhost:$port/oauth/callback"
+
+work="$(mktemp -d)"
+trap 'kill "$platform_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+say "Starting moto (AWS API) with the platform stack, and the Atlassian stand-in"
+"$CARGO_TARGET_DIR/debug/examples/local-platform" --env-file "$work/env" --callback-url "$callback" </dev/null &
+platform_pid=$!
+for _ in $(seq 1 300); do [ -f "$work/env" ] && break; sleep 0.1; done
+[ -f "$work/env" ] || { echo "the local platform did not start" >&2; exit 1; }
+# shellcheck disable=SC1091
+. "$work/env"
+export BROWSER="$root/examples/local/curl-browser.sh"
+export BGAGENT_CONFIG_DIR="$work/config" BGAGENT_KEYCHAIN=off
+
+say "bgagent jira app-template   (what an operator registers in the Atlassian console)"
+"$bgagent" jira app-template --callback-url "$callback"
+
+say "bgagent jira setup   (client id/secret come from BGAGENT_JIRA_CLIENT_ID/_SECRET; the browser is curl)"
+"$bgagent" jira setup --callback-url "$callback" --generate-webhook-secret \
+  --platform-user-id demo-admin-sub --output json > "$work/setup.json"
+cloud="$(json_field cloud_id < "$work/setup.json")"
+
+say "bgagent jira map $cloud ENG --repo acme/widgets"
+"$bgagent" jira map "$cloud" ENG --repo acme/widgets --status-on-start "In Progress"
+
+say "bgagent jira invite-user $cloud sam.rivera@acme.example"
+"$bgagent" jira invite-user "$cloud" sam.rivera@acme.example --platform-user-id demo-admin-sub --output json > "$work/invite.json"
+code="$(json_field code < "$work/invite.json")"
+echo "invite code: $code (expires $(json_field expires_at < "$work/invite.json"))" >&2
+
+say "bgagent jira link $code   (run by the teammate)"
+"$bgagent" jira link "$code" --yes --platform-user-id demo-teammate-sub
+
+say "What was written"
+"$bgagent" jira tenants
+"$bgagent" jira projects
+"$bgagent" jira users "$cloud"
+for output in JiraWorkspaceRegistryTableName JiraProjectMappingTableName JiraUserMappingTableName; do
+  table="$(aws cloudformation describe-stacks --stack-name "$BGAGENT_STACK_NAME" \
+    --query "Stacks[0].Outputs[?OutputKey=='$output'].OutputValue" --output text)"
+  echo "--- $output ($table)" >&2
+  aws dynamodb scan --table-name "$table" --query Items --output json >&2
+done
+echo "--- tenant bundle bgagent-jira-oauth-$cloud: fields (values are secret and not shown)" >&2
+aws secretsmanager get-secret-value --secret-id "bgagent-jira-oauth-$cloud" --query SecretString --output text |
+  python3 -c 'import json,sys; print(", ".join(sorted(json.load(sys.stdin))))' >&2
+say "Done: setup → map → invite-user → link completed on local stand-ins"
