@@ -665,3 +665,18 @@ fn chromium_end_to_end() {
     assert_eq!(reg["status"], "active");
     assert_eq!(o.standin.counts().code_exchanges, 1);
 }
+
+#[test]
+fn without_a_keychain_setup_degrades_to_asking() {
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    w.env("BGAGENT_KEYCHAIN", ""); // use the OS keychain (none on a headless test machine)
+    let started = std::time::Instant::now();
+    let run = setup_via_callback(&w, &o, &["--forget-client"]);
+    run.ok();
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert!(!run.stderr.to_lowercase().contains("keychain") || run.stderr.contains("Forgot"), "{}", run.show());
+    // Nothing was remembered, so the next run asks — and without a terminal names the flag.
+    let again = w.run(&["jira", "setup", "--callback-url", &o.redirect, "--webhook-secret-stdin"]);
+    again.fails(2, "--client-id");
+}
