@@ -60,12 +60,15 @@ impl JiraUser {
     }
 }
 
-async fn get_json(
+/// GETs `url` with the bearer token; `Ok(None)` for a 404 when `allow_404`, an actionable error
+/// for any other non-2xx answer, else the decoded JSON body.
+async fn get_json<T: serde::de::DeserializeOwned>(
     ui: &Ui,
     what: &str,
     url: &str,
     token: &str,
-) -> Result<(reqwest::StatusCode, String)> {
+    allow_404: bool,
+) -> Result<Option<T>> {
     let client = http::client()?;
     let resp = http::send(ui, what, true, || {
         client
@@ -75,11 +78,19 @@ async fn get_json(
     })
     .await?;
     let status = resp.status();
+    if allow_404 && status == reqwest::StatusCode::NOT_FOUND {
+        return Ok(None);
+    }
+    if !status.is_success() {
+        return Err(http_error(what, status));
+    }
     let body = resp
         .text()
         .await
         .map_err(|e| Error::failure(format!("{what}: could not read the answer")).cause(e))?;
-    Ok((status, body))
+    serde_json::from_str(&body)
+        .map(Some)
+        .map_err(|e| Error::failure(format!("{what}: unexpected answer")).cause(e))
 }
 
 fn http_error(what: &str, status: reqwest::StatusCode) -> Error {
@@ -91,30 +102,39 @@ fn http_error(what: &str, status: reqwest::StatusCode) -> Error {
     }
 }
 
-pub async fn accessible_resources(ui: &Ui, token: &str) -> Result<Vec<Site>> {
-    let what = "listing accessible Atlassian sites";
-    let url = format!("{}/oauth/token/accessible-resources", super::api_base());
-    let (status, body) = get_json(ui, what, &url, token).await?;
-    if !status.is_success() {
-        return Err(http_error(what, status));
+/// A Jira REST URL of the tenant: `<api>/ex/jira/<cloudId>/rest/api/3<path>?<query>`.
+fn jira_url(cloud_id: &str, path: &str, query: &[(&str, &str)]) -> Result<String> {
+    let base = format!("{}/ex/jira/{cloud_id}/rest/api/3{path}", super::api_base());
+    let mut url = url::Url::parse(&base)
+        .map_err(|e| Error::usage("BGAGENT_ATLASSIAN_API_URL is not a URL").cause(e))?;
+    if !query.is_empty() {
+        url.query_pairs_mut().extend_pairs(query);
     }
-    serde_json::from_str(&body)
-        .map_err(|e| Error::failure(format!("{what}: unexpected answer")).cause(e))
+    Ok(url.into())
 }
 
-fn jira_base(cloud_id: &str) -> String {
-    format!("{}/ex/jira/{cloud_id}/rest/api/3", super::api_base())
+fn present<T>(v: Option<T>) -> T {
+    v.expect("a 404 is an error unless allowed")
+}
+
+pub async fn accessible_resources(ui: &Ui, token: &str) -> Result<Vec<Site>> {
+    let url = format!("{}/oauth/token/accessible-resources", super::api_base());
+    get_json(ui, "listing accessible Atlassian sites", &url, token, false)
+        .await
+        .map(present)
 }
 
 pub async fn myself(ui: &Ui, cloud_id: &str, token: &str) -> Result<JiraUser> {
-    let what = "reading the Jira account of the token (/myself)";
-    let (status, body) =
-        get_json(ui, what, &format!("{}/myself", jira_base(cloud_id)), token).await?;
-    if !status.is_success() {
-        return Err(http_error(what, status));
-    }
-    serde_json::from_str(&body)
-        .map_err(|e| Error::failure(format!("{what}: unexpected answer")).cause(e))
+    let url = jira_url(cloud_id, "/myself", &[])?;
+    get_json(
+        ui,
+        "reading the Jira account of the token (/myself)",
+        &url,
+        token,
+        false,
+    )
+    .await
+    .map(present)
 }
 
 /// A user by account id; `None` when Jira answers 404.
@@ -124,20 +144,8 @@ pub async fn user_by_id(
     token: &str,
     account_id: &str,
 ) -> Result<Option<JiraUser>> {
-    let what = "looking up the Jira user";
-    let mut url = url::Url::parse(&format!("{}/user", jira_base(cloud_id)))
-        .map_err(|e| Error::failure(what).cause(e))?;
-    url.query_pairs_mut().append_pair("accountId", account_id);
-    let (status, body) = get_json(ui, what, url.as_str(), token).await?;
-    if status == reqwest::StatusCode::NOT_FOUND {
-        return Ok(None);
-    }
-    if !status.is_success() {
-        return Err(http_error(what, status));
-    }
-    serde_json::from_str(&body)
-        .map(Some)
-        .map_err(|e| Error::failure(format!("{what}: unexpected answer")).cause(e))
+    let url = jira_url(cloud_id, "/user", &[("accountId", account_id)])?;
+    get_json(ui, "looking up the Jira user", &url, token, true).await
 }
 
 pub async fn user_search(
@@ -146,16 +154,12 @@ pub async fn user_search(
     token: &str,
     query: &str,
 ) -> Result<Vec<JiraUser>> {
-    let what = "searching Jira users";
-    let mut url = url::Url::parse(&format!("{}/user/search", jira_base(cloud_id)))
-        .map_err(|e| Error::failure(what).cause(e))?;
-    url.query_pairs_mut()
-        .append_pair("query", query)
-        .append_pair("maxResults", "20");
-    let (status, body) = get_json(ui, what, url.as_str(), token).await?;
-    if !status.is_success() {
-        return Err(http_error(what, status));
-    }
-    serde_json::from_str(&body)
-        .map_err(|e| Error::failure(format!("{what}: unexpected answer")).cause(e))
+    let url = jira_url(
+        cloud_id,
+        "/user/search",
+        &[("query", query), ("maxResults", "20")],
+    )?;
+    get_json(ui, "searching Jira users", &url, token, false)
+        .await
+        .map(present)
 }

@@ -44,16 +44,17 @@ fn map_prompt_err(e: dialoguer::Error) -> Error {
     }
 }
 
-/// A masked prompt for a secret.
-pub fn secret(ui: &Ui, label: &str, what: &str, flag: &str) -> Result<String> {
+/// Runs an interactive prompt for a required value (trimmed, not empty).
+fn required(
+    ui: &Ui,
+    what: &str,
+    flag: &str,
+    ask: impl FnOnce() -> dialoguer::Result<String>,
+) -> Result<String> {
     if !ui.interactive() {
         return Err(no_terminal(what, flag));
     }
-    let v = dialoguer::Password::new()
-        .with_prompt(label)
-        .interact()
-        .map_err(map_prompt_err)?;
-    let v = v.trim().to_string();
+    let v = ask().map_err(map_prompt_err)?.trim().to_string();
     if v.is_empty() {
         return Err(
             Error::usage(format!("{what} must not be empty")).hint(format!("or pass {flag}"))
@@ -62,22 +63,18 @@ pub fn secret(ui: &Ui, label: &str, what: &str, flag: &str) -> Result<String> {
     Ok(v)
 }
 
+/// A masked prompt for a secret.
+pub fn secret(ui: &Ui, label: &str, what: &str, flag: &str) -> Result<String> {
+    required(ui, what, flag, || {
+        dialoguer::Password::new().with_prompt(label).interact()
+    })
+}
+
 /// A visible prompt for a plain value.
 pub fn line(ui: &Ui, label: &str, what: &str, flag: &str) -> Result<String> {
-    if !ui.interactive() {
-        return Err(no_terminal(what, flag));
-    }
-    let v: String = dialoguer::Input::new()
-        .with_prompt(label)
-        .interact_text()
-        .map_err(map_prompt_err)?;
-    let v = v.trim().to_string();
-    if v.is_empty() {
-        return Err(
-            Error::usage(format!("{what} must not be empty")).hint(format!("or pass {flag}"))
-        );
-    }
-    Ok(v)
+    required(ui, what, flag, || {
+        dialoguer::Input::new().with_prompt(label).interact_text()
+    })
 }
 
 /// Asks to confirm; `--yes` accepts. Without a terminal and without `--yes` it is a usage error.

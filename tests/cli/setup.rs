@@ -675,8 +675,18 @@ fn without_a_keychain_setup_degrades_to_asking() {
     let run = setup_via_callback(&w, &o, &["--forget-client"]);
     run.ok();
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
-    assert!(!run.stderr.to_lowercase().contains("keychain") || run.stderr.contains("Forgot"), "{}", run.show());
+    assert!(
+        !run.stderr.to_lowercase().contains("keychain") || run.stderr.contains("Forgot"),
+        "{}",
+        run.show()
+    );
     // Nothing was remembered, so the next run asks — and without a terminal names the flag.
-    let again = w.run(&["jira", "setup", "--callback-url", &o.redirect, "--webhook-secret-stdin"]);
+    let again = w.run(&[
+        "jira",
+        "setup",
+        "--callback-url",
+        &o.redirect,
+        "--webhook-secret-stdin",
+    ]);
     again.fails(2, "--client-id");
 }

@@ -153,30 +153,7 @@ impl World {
     /// Runs bgagent with `stdin` piped in (closed after), records its output, and fails the test
     /// if a known secret appears in it.
     pub fn run_in(&self, args: &[&str], stdin: &str) -> Run {
-        let mut child = self
-            .command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start bgagent");
-        let mut sin = child.stdin.take().unwrap();
-        let input = stdin.to_string();
-        let writer = std::thread::spawn(move || {
-            let _ = sin.write_all(input.as_bytes());
-        });
-        let out = child.wait_with_output().expect("bgagent ran");
-        let _ = writer.join();
-        let run = Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        };
-        self.outputs
-            .borrow_mut()
-            .push(format!("{}\n{}", run.stdout, run.stderr));
-        self.assert_no_secrets();
-        run
+        self.finish(self.spawn(args, stdin))
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
@@ -380,7 +357,8 @@ impl World {
             .spawn()
             .expect("start bgagent");
         let mut sin = child.stdin.take().unwrap();
-        sin.write_all(stdin.as_bytes()).unwrap();
+        // The child may exit without reading (e.g. a usage error): a broken pipe is fine.
+        let _ = sin.write_all(stdin.as_bytes());
         let stdout = child.stdout.take().unwrap();
         let stderr = child.stderr.take().unwrap();
         let collect = |mut r: Box<dyn std::io::Read + Send>| {

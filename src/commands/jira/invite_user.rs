@@ -3,12 +3,11 @@
 
 use std::future::Future;
 
-use super::{Ctx, require_active_tenant, tenant_token};
+use super::{Ctx, linked_platform_user, require_active_tenant, tenant_token};
 use crate::atlassian::api::{self, JiraUser};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, InviteUserArgs};
 use crate::config;
-use crate::domain::bundle::secret_name;
 use crate::domain::{duration, invite_code, timefmt};
 use crate::error::{Error, Result};
 use crate::terminal::{Ui, prompt};
@@ -123,25 +122,13 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let inviter = config::platform_user_id(a.platform_user_id.as_deref())?;
     let tenant = require_active_tenant(&ctx, ui, &a.cloud_id).await?;
     let sm = ctx.aws.secrets();
-    let id = if tenant.oauth_secret_arn.is_empty() {
-        secret_name(&a.cloud_id)
-    } else {
-        tenant.oauth_secret_arn.clone()
-    };
+    let id = tenant.bundle_id();
     let bundle = tenant_token::fresh_bundle(&sm, ui, &id, &a.cloud_id).await?;
     let token = bundle.str("access_token").unwrap_or_default().to_string();
     let user = resolve_user(ui, &a.cloud_id, &token, &a.user).await?;
     ui.ok(format!("Jira user: {}", user.label()));
 
-    let link_key = format!("{}#{}", a.cloud_id, user.account_id);
-    let existing = ctx
-        .get(ui, Output::Users, "jira_identity", &link_key)
-        .await?;
-    let linked_to = existing
-        .as_ref()
-        .filter(|r| ddb::get_s(r, "status") == Some("active"))
-        .and_then(|r| ddb::get_s(r, "platform_user_id"))
-        .map(str::to_string);
+    let linked_to = linked_platform_user(&ctx, ui, &a.cloud_id, &user.account_id).await?;
     if let Some(p) = &linked_to {
         ui.warn(format!(
             "{} is already linked to platform user {p}; redeeming this code re-links the account to whoever runs `bgagent jira link`",

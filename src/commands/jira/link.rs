@@ -5,7 +5,7 @@
 
 use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem};
 
-use super::{Ctx, require_active_tenant};
+use super::{Ctx, linked_platform_user, require_active_tenant};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, LinkArgs};
 use crate::config;
@@ -77,15 +77,9 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         (true, true) => account_id.clone(),
     };
     let link_key = format!("{cloud_id}#{account_id}");
-    let previous = ctx
-        .get(ui, Output::Users, "jira_identity", &link_key)
-        .await?;
-    let replaced = previous
-        .as_ref()
-        .filter(|r| ddb::get_s(r, "status") == Some("active"))
-        .and_then(|r| ddb::get_s(r, "platform_user_id"))
-        .filter(|p| *p != platform_user)
-        .map(str::to_string);
+    let replaced = linked_platform_user(&ctx, ui, &cloud_id, &account_id)
+        .await?
+        .filter(|p| *p != platform_user);
 
     ui.say("About to link this Jira identity to your platform account:");
     ui.say(format!("  Jira user:      {who} [{account_id}]"));

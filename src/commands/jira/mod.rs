@@ -134,11 +134,44 @@ impl Ctx {
     }
 }
 
+/// The platform user a Jira account is actively linked to, if any.
+pub async fn linked_platform_user(
+    ctx: &Ctx,
+    ui: &Ui,
+    cloud_id: &str,
+    account_id: &str,
+) -> Result<Option<String>> {
+    let row = ctx
+        .get(
+            ui,
+            Output::Users,
+            "jira_identity",
+            &format!("{cloud_id}#{account_id}"),
+        )
+        .await?;
+    Ok(row
+        .as_ref()
+        .filter(|r| ddb::get_s(r, "status") == Some("active"))
+        .and_then(|r| ddb::get_s(r, "platform_user_id"))
+        .map(str::to_string))
+}
+
 /// The registry row of a tenant that must be `active`.
 pub struct ActiveTenant {
     pub cloud_id: String,
     pub site_url: String,
     pub oauth_secret_arn: String,
+}
+
+impl ActiveTenant {
+    /// How to address the tenant's bundle: the ARN the registry recorded, else its name.
+    pub fn bundle_id(&self) -> String {
+        if self.oauth_secret_arn.is_empty() {
+            crate::domain::bundle::secret_name(&self.cloud_id)
+        } else {
+            self.oauth_secret_arn.clone()
+        }
+    }
 }
 
 pub async fn require_active_tenant(ctx: &Ctx, ui: &Ui, cloud_id: &str) -> Result<ActiveTenant> {

@@ -5,7 +5,7 @@ use super::webhook_secret::{self, Input};
 use super::{Ctx, active_tenants, require_active_tenant, second_tenant_error};
 use crate::aws::{Output, secrets};
 use crate::cli::{GlobalArgs, UpdateWebhookSecretArgs};
-use crate::domain::bundle::{Bundle, secret_name};
+use crate::domain::bundle::Bundle;
 use crate::domain::timefmt;
 use crate::error::{Error, Result};
 use crate::terminal::Ui;
@@ -22,11 +22,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         return Err(second_tenant_error(&ctx, &a.cloud_id, &others));
     }
     let sm = ctx.aws.secrets();
-    let id = if tenant.oauth_secret_arn.is_empty() {
-        secret_name(&a.cloud_id)
-    } else {
-        tenant.oauth_secret_arn.clone()
-    };
+    let id = tenant.bundle_id();
     ui.debug(format!("secretsmanager:GetSecretValue {id}"));
     let current = secrets::get(&sm, &id).await?.ok_or_else(|| {
         Error::conflict(format!(
