@@ -61,6 +61,7 @@ pub fn collect(a: &WebhookSecretArgs, ui: &Ui, may_defer: bool) -> Result<Input>
         } else {
             "New webhook signing secret (Enter: generate one)"
         };
+        prompt::restore_terminal_on_interrupt();
         let v = dialoguer::Password::new()
             .with_prompt(label)
             .allow_empty_password(true)
