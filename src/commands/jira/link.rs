@@ -63,7 +63,12 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .not_written("nothing")
         .hint(ask_for_new(&a.code)));
     }
-    let tenant = require_active_tenant(&ctx, ui, &cloud_id).await?;
+    // The tenant's state and the account's current link, in parallel.
+    let (tenant, current) = tokio::join!(
+        require_active_tenant(&ctx, ui, &cloud_id),
+        linked_platform_user(&ctx, ui, &cloud_id, &account_id),
+    );
+    let tenant = tenant?;
     let site = if tenant.site_url.is_empty() {
         f("jira_site_url")
     } else {
@@ -77,9 +82,7 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         (true, true) => account_id.clone(),
     };
     let link_key = format!("{cloud_id}#{account_id}");
-    let replaced = linked_platform_user(&ctx, ui, &cloud_id, &account_id)
-        .await?
-        .filter(|p| *p != platform_user);
+    let replaced = current?.filter(|p| *p != platform_user);
 
     ui.say("About to link this Jira identity to your platform account:");
     ui.say(format!("  Jira user:      {who} [{account_id}]"));

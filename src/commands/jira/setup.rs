@@ -258,7 +258,16 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .hint("sign in as an account that is a Jira admin of the site (use a private window to switch accounts), and check the app has the Jira API scopes (`bgagent jira app-template`)"));
     }
     let site = choose_site(ui, &sites, a.site.as_deref())?;
-    let me = api::myself(ui, &site.id, &tokens.access_token).await.ok();
+    // Independent reads, in parallel: who consented, the active tenants, the current bundle.
+    let sm = ctx.aws.secrets();
+    let name = secret_name(&site.id);
+    ui.debug(format!("secretsmanager:GetSecretValue {name}"));
+    let (me, active, previous) = tokio::join!(
+        api::myself(ui, &site.id, &tokens.access_token),
+        active_tenants(&ctx, ui),
+        secrets::get(&sm, &name),
+    );
+    let me = me.ok();
     ui.ok(format!(
         "Connected to {} ({}){}",
         site.name,
@@ -270,20 +279,14 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     ui.say(format!("  cloud id: {}", site.id));
 
     // 5. Refuse a second active tenant before writing.
-    let others: Vec<(String, String)> = active_tenants(&ctx, ui)
-        .await?
-        .into_iter()
-        .filter(|(c, _)| *c != site.id)
-        .collect();
+    let others: Vec<(String, String)> =
+        active?.into_iter().filter(|(c, _)| *c != site.id).collect();
     if !others.is_empty() {
         return Err(second_tenant_error(&ctx, &site.id, &others));
     }
 
     // 6. Build the bundle from the current one (keeping what setup does not own).
-    let sm = ctx.aws.secrets();
-    let name = secret_name(&site.id);
-    ui.debug(format!("secretsmanager:GetSecretValue {name}"));
-    let previous = secrets::get(&sm, &name).await?;
+    let previous = previous?;
     let mut bundle = match previous.as_ref().map(|p| Bundle::parse_lenient(&p.value)) {
         Some(Ok(b)) => b,
         Some(Err(e)) => {
