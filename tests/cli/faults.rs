@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::moto::MotoServer;
 use crate::proxy::{Action, Proxy, Req};
+use crate::setup::{WEBHOOK, setup_args, setup_via_callback, stdin};
 use crate::support::*;
 
 #[derive(Clone, Copy, Debug)]
@@ -252,25 +253,7 @@ fn setup_with_fault(
     let o = w.oauth(|_| {});
     let (p, _) = aws_proxy(op, needle, f, times);
     faulty_world(&w, &p);
-    w.secret("fault-webhook-secret-1234567890");
-    let args = [
-        "jira",
-        "setup",
-        "--client-id",
-        &o.client_id,
-        "--client-secret-stdin",
-        "--webhook-secret-stdin",
-        "--callback-url",
-        &o.redirect,
-        "--timeout",
-        "30s",
-    ];
-    let s = w.spawn(
-        &args,
-        &format!("{}\nfault-webhook-secret-1234567890\n", o.client_secret),
-    );
-    http::get(&o.authorize(&o.browser_url())).expect("callback answered");
-    let r = w.finish(s);
+    let r = setup_via_callback(&w, &o, &[]);
     drop(p);
     (w, o, r)
 }
@@ -286,11 +269,8 @@ fn setup_retries_transient_faults_and_says_how_to_finish_after_persistent_ones()
         let (w, o, r) = setup_with_fault(op, needle, Fault::ServerError, 1);
         assert_eq!(r.code, 0, "{op}: {}", r.show());
         let cloud = o.standin.sites()[0].id.clone();
-        assert_eq!(w.stack_secret(), "fault-webhook-secret-1234567890");
-        assert_eq!(
-            w.bundle(&cloud).unwrap()["webhook_signing_secret"],
-            "fault-webhook-secret-1234567890"
-        );
+        assert_eq!(w.stack_secret(), WEBHOOK);
+        assert_eq!(w.bundle(&cloud).unwrap()["webhook_signing_secret"], WEBHOOK);
     }
     // Registry write keeps failing: the bundle is written, the message says so and how to finish.
     let (w, o, r) = setup_with_fault("UpdateItem", "", Fault::ServerError, 100);
@@ -317,59 +297,22 @@ fn setup_retries_transient_faults_and_says_how_to_finish_after_persistent_ones()
     let w = World::new();
     let o = w.oauth(|_| {});
     o.standin.fail_next("/oauth/token", 500, None, 1);
-    w.secret("fault-webhook-secret-1234567890");
-    let args = [
-        "jira",
-        "setup",
-        "--client-id",
-        &o.client_id,
-        "--client-secret-stdin",
-        "--webhook-secret-stdin",
-        "--callback-url",
-        &o.redirect,
-    ];
-    let s = w.spawn(
-        &args,
-        &format!("{}\nfault-webhook-secret-1234567890\n", o.client_secret),
-    );
-    http::get(&o.authorize(&o.browser_url())).unwrap();
-    let r = w.finish(s);
+    let r = setup_via_callback(&w, &o, &[]);
     r.fails(1, "token exchange was rejected");
     assert!(w.bundle(&o.standin.sites()[0].id).is_none());
     // accessible-resources: a 503 is retried.
     std::fs::remove_file(&o.url_file).ok();
     o.standin
         .fail_next("/oauth/token/accessible-resources", 503, Some(1), 1);
-    let s = w.spawn(
-        &args,
-        &format!("{}\nfault-webhook-secret-1234567890\n", o.client_secret),
-    );
-    http::get(&o.authorize(&o.browser_url())).unwrap();
-    w.finish(s).ok();
+    setup_via_callback(&w, &o, &[]).ok();
 }
 
 #[test]
 fn no_secret_reaches_a_child_process_argv() {
     let w = World::new();
     let o = w.oauth(|_| {});
-    w.secret("argv-webhook-secret-abcdef0123456789");
-    let args = [
-        "jira",
-        "setup",
-        "--client-id",
-        &o.client_id,
-        "--client-secret-stdin",
-        "--webhook-secret-stdin",
-        "--callback-url",
-        &o.redirect,
-    ];
-    let s = w.spawn(
-        &args,
-        &format!(
-            "{}\nargv-webhook-secret-abcdef0123456789\n",
-            o.client_secret
-        ),
-    );
+    w.secret(WEBHOOK);
+    let s = w.spawn(&setup_args(&o, &[]), &stdin(&o));
     let url = o.browser_url();
     for secret in w.secrets.borrow().iter() {
         assert!(

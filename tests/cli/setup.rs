@@ -5,9 +5,9 @@ use serde_json::{Value, json};
 use crate::atlassian_standin::{Consent, Site};
 use crate::support::*;
 
-const WEBHOOK: &str = "wh-secret-0123456789abcdef0123456789abcdef";
+pub const WEBHOOK: &str = "wh-secret-0123456789abcdef0123456789abcdef";
 
-fn setup_args<'a>(o: &'a Oauth, extra: &[&'a str]) -> Vec<&'a str> {
+pub fn setup_args<'a>(o: &'a Oauth, extra: &[&'a str]) -> Vec<&'a str> {
     let mut a = vec![
         "jira",
         "setup",
@@ -27,12 +27,12 @@ fn setup_args<'a>(o: &'a Oauth, extra: &[&'a str]) -> Vec<&'a str> {
     a
 }
 
-fn stdin(o: &Oauth) -> String {
+pub fn stdin(o: &Oauth) -> String {
     format!("{}\n{WEBHOOK}\n", o.client_secret)
 }
 
 /// Runs setup with the recording browser and completes the redirect with an HTTP client.
-fn setup_via_callback(w: &World, o: &Oauth, extra: &[&str]) -> Run {
+pub fn setup_via_callback(w: &World, o: &Oauth, extra: &[&str]) -> Run {
     w.secret(WEBHOOK);
     let s = w.spawn(&setup_args(o, extra), &stdin(o));
     let url = o.browser_url();
