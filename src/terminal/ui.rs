@@ -1,5 +1,9 @@
-//! Human-readable progress goes to stderr; with `--output json` stdout carries exactly one JSON
-//! document. Colour follows `--color`, `NO_COLOR` and whether stderr is a terminal.
+//! Output routing, as in gh, jj and cargo: a command's **result** (tables, templates, the invite
+//! code, a summary of what was written) goes to stdout via [`Ui::result`] / [`Ui::table`];
+//! **status** (steps, progress, warnings, hints) goes to stderr via [`Ui::say`], [`Ui::ok`],
+//! [`Ui::step`], [`Ui::warn`]. `-q` silences status only, never a result. With `--output json`
+//! stdout carries exactly one JSON document instead of the text result. Colour follows `--color`,
+//! `NO_COLOR` and whether the stream written to is a terminal.
 
 use std::io::{IsTerminal, Write};
 
@@ -119,6 +123,60 @@ impl Ui {
             }
         }
         let _ = std::io::stderr().lock().write_all(out.as_bytes());
+    }
+
+    /// A line of the command's text result on stdout. Never silenced by `-q`; in JSON mode the
+    /// result is the JSON document instead, so this prints nothing.
+    pub fn result(&self, s: impl AsRef<str>) {
+        if !self.json {
+            let mut o = std::io::stdout().lock();
+            let _ = writeln!(o, "{}", s.as_ref());
+        }
+    }
+
+    /// A value the operator must see exactly once (a generated secret), even under `-q`: on
+    /// stdout in text mode, on stderr when stdout carries JSON (it is never put in the JSON).
+    pub fn show_once(&self, s: impl AsRef<str>) {
+        if self.json {
+            self.line(s.as_ref());
+        } else {
+            let mut o = std::io::stdout().lock();
+            let _ = writeln!(o, "{}", s.as_ref());
+        }
+    }
+
+    /// Renders rows as an aligned text table: the command's result, on stdout (text mode only).
+    pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) {
+        if self.json {
+            return;
+        }
+        let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+        for r in rows {
+            for (i, c) in r.iter().enumerate() {
+                widths[i] = widths[i].max(c.chars().count());
+            }
+        }
+        let fmt = |cells: &[String]| {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c:<w$}", w = widths[i]))
+                .collect::<Vec<_>>()
+                .join("  ")
+                .trim_end()
+                .to_string()
+        };
+        let head: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        let mut out = String::new();
+        let bold = std::io::stdout().is_terminal() && self.color;
+        let h = fmt(&head);
+        out.push_str(&if bold { format!("{BOLD}{h}{RESET}") } else { h });
+        out.push('\n');
+        for r in rows {
+            out.push_str(&fmt(r));
+            out.push('\n');
+        }
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
     }
 
     /// Prints the command's JSON document on stdout (only in `--output json` mode).
