@@ -546,7 +546,19 @@ async fn atlassian_get(
             .header(reqwest::header::ACCEPT, "application/json")
     })
     .await
-    .map_err(|e| e.message.clone())?;
+    .map_err(|e| {
+        let origin = url::Url::parse(url)
+            .map(|u| format!("{}{}", u.origin().ascii_serialization(), u.path()))
+            .unwrap_or_default();
+        format!(
+            "{} ({origin}){}",
+            e.message,
+            e.causes
+                .first()
+                .map(|c| format!(": {}", first_line(c)))
+                .unwrap_or_default()
+        )
+    })?;
     let status = resp.status().as_u16();
     Ok((status, resp.text().await.unwrap_or_default()))
 }
