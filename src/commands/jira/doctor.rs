@@ -587,7 +587,7 @@ pub fn receiver_url(api_url: &str) -> String {
 pub fn probe_body(cloud_id: &str) -> Vec<u8> {
     json!({
         "webhookEvent": "bgagent:doctor_probe",
-        "timestamp": timefmt::now().unix_timestamp_nanos() / 1_000_000,
+        "timestamp": (timefmt::now().unix_timestamp_nanos() / 1_000_000) as i64,
         "cloudId": cloud_id,
     })
     .to_string()
@@ -795,5 +795,25 @@ fn users_verdict(cloud: &str, rows: &[ddb::Item], now: i64) -> Check {
         )
     } else {
         Check::pass(jc::USERS, detail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe_body_is_an_ignored_event_with_a_ms_timestamp_and_the_cloud_id() {
+        let v: serde_json::Value = serde_json::from_slice(&probe_body("c-1")).unwrap();
+        assert_eq!(v["webhookEvent"], "bgagent:doctor_probe");
+        assert_eq!(v["cloudId"], "c-1");
+        let now_ms = timefmt::now().unix_timestamp() * 1000;
+        let ts = v["timestamp"].as_i64().expect("a number");
+        assert!((now_ms - 5_000..=now_ms + 5_000).contains(&ts), "{ts}");
+        assert_eq!(
+            receiver_url("http://127.0.0.1:9/v1/"),
+            "http://127.0.0.1:9/v1/jira/webhook"
+        );
+        assert_eq!(receiver_url("https://x/v1"), "https://x/v1/jira/webhook");
     }
 }
