@@ -66,6 +66,10 @@ pub const WEBHOOK_SECRET_DESCRIPTION: &str =
 
 /// Template parameter through which the webhook secret's ARN is handed to moto.
 pub const WEBHOOK_SECRET_PARAMETER: &str = "ExistingJiraWebhookSecretArn";
+/// The same for the stack-wide Linear webhook secret (a bare random string at first).
+pub const LINEAR_WEBHOOK_SECRET_PARAMETER: &str = "ExistingLinearWebhookSecretArn";
+pub const LINEAR_WEBHOOK_SECRET_DESCRIPTION: &str =
+    "Stack-wide Linear webhook signing secret (local stand-in)";
 
 const START_TIMEOUT: Duration = Duration::from_secs(30);
 const STACK_TIMEOUT: Duration = Duration::from_secs(60);
@@ -620,6 +624,27 @@ async fn deploy(
                 .build(),
         );
     }
+    if template.contains(LINEAR_WEBHOOK_SECRET_PARAMETER) {
+        // The CDK's stack-wide Linear secret starts as a bare random password (not `lin_wh_…`).
+        let secrets = aws_sdk_secretsmanager::Client::new(sdk);
+        let name = format!("{stack_name}-LinearWebhookSecret");
+        let mut random = [0u8; 16];
+        rand::fill(&mut random[..]);
+        let created = secrets
+            .create_secret()
+            .name(&name)
+            .description(LINEAR_WEBHOOK_SECRET_DESCRIPTION)
+            .secret_string(hex::encode(random))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("CreateSecret {name}: {}", sdk_error(&e)));
+        create = create.parameters(
+            Parameter::builder()
+                .parameter_key(LINEAR_WEBHOOK_SECRET_PARAMETER)
+                .parameter_value(created.arn.expect("CreateSecret returned no ARN"))
+                .build(),
+        );
+    }
     create
         .send()
         .await
@@ -655,6 +680,9 @@ async fn deploy(
         .collect();
 
     if let Some(table) = outputs.get("JiraUserMappingTableName") {
+        enable_ttl(sdk, table).await;
+    }
+    if let Some(table) = outputs.get("LinearUserMappingTableName") {
         enable_ttl(sdk, table).await;
     }
     outputs
