@@ -14,4 +14,6 @@ pub mod doctor;
 pub mod domain;
 pub mod error;
 pub mod keychain;
+pub mod linear;
+pub mod oauth;
 pub mod terminal;

@@ -2,5 +2,6 @@
 //! localhost callback server (or as a URL pasted back on stdin when there is no browser).
 
 pub mod callback;
+pub mod flow;
 pub mod launch;
 pub mod redirect;

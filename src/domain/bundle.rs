@@ -64,10 +64,15 @@ impl Bundle {
         }
     }
 
-    /// Parses and checks the eleven required fields the platform's Lambdas insist on.
+    /// Parses and checks the eleven required fields the platform's Jira Lambdas insist on.
     pub fn parse(s: &str) -> Result<Bundle, BundleError> {
+        Self::parse_required(s, &REQUIRED)
+    }
+
+    /// Parses and checks a provider's required fields (each a non-empty string).
+    pub fn parse_required(s: &str, required: &[&'static str]) -> Result<Bundle, BundleError> {
         let b = Self::parse_lenient(s)?;
-        let missing = b.missing_required();
+        let missing = b.missing_of(required);
         if missing.is_empty() {
             Ok(b)
         } else {
@@ -76,7 +81,12 @@ impl Bundle {
     }
 
     pub fn missing_required(&self) -> Vec<&'static str> {
-        REQUIRED
+        self.missing_of(&REQUIRED)
+    }
+
+    /// The fields of `required` that are absent, not strings, or empty.
+    pub fn missing_of<'a>(&self, required: &[&'a str]) -> Vec<&'a str> {
+        required
             .iter()
             .copied()
             .filter(|k| self.str(k).is_none_or(|v| v.is_empty()))

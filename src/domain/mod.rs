@@ -5,5 +5,6 @@ pub mod duration;
 pub mod invite_code;
 pub mod jira_checks;
 pub mod jwt;
+pub mod linear;
 pub mod timefmt;
 pub mod validate;

@@ -7,8 +7,6 @@ use super::webhook_secret::{self, Input};
 use super::{Ctx, active_tenants, second_tenant_error};
 use crate::atlassian::{api, oauth};
 use crate::aws::{Output, ddb, sdk_error, secrets};
-use crate::browser::callback::Callback;
-use crate::browser::launch::{self, Launch};
 use crate::browser::redirect::parse_redirect;
 use crate::cli::{GlobalArgs, SetupArgs};
 use crate::domain::bundle::{Bundle, secret_name};
@@ -194,44 +192,17 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         return Ok(());
     }
 
-    // 3. Listen before the browser opens.
-    let paste_only_reason = if a.no_browser {
-        Some("--no-browser".to_string())
-    } else {
-        None
-    };
-    let mut callback = Callback::bind(ui, &redirect, paste_only_reason.is_none())?;
-    let launch = match &paste_only_reason {
-        Some(r) => Launch::NotOpened(r.clone()),
-        None => launch::open(auth.url.as_str()),
-    };
-    match &launch {
-        Launch::Opened(how) => {
-            ui.step(format!(
-                "Opened {how} for the Atlassian consent page. If it did not appear, open:"
-            ));
-            ui.say(format!("  {}", auth.url));
-        }
-        Launch::NotOpened(why) => {
-            ui.say(format!(
-                "No browser opened ({why}). Open this URL in a browser on any machine:"
-            ));
-            ui.say(format!("  {}", auth.url));
-            ui.say(format!(
-                "After you click Accept, the browser is sent to {} — that page may fail to load, which is expected. \
-                 Paste the full address from the address bar here and press Enter:",
-                redirect.raw
-            ));
-            callback.accept_paste();
-        }
-    }
-    ui.step(format!(
-        "Waiting for the authorization (up to {})…",
-        crate::domain::duration::human(a.timeout)
-    ));
-    let code = callback.wait(ui, auth.state.secret(), a.timeout)?;
+    // 3. Listen before the browser opens; wait for the callback (or a pasted redirect).
+    let code = crate::browser::flow::obtain_code(
+        ui,
+        "Atlassian",
+        &redirect,
+        &auth.url,
+        auth.state.secret(),
+        a.no_browser,
+        a.timeout,
+    )?;
     let arrived = Instant::now();
-    ui.ok("Authorization received");
 
     // 4. Tokens and site.
     let tokens = oauth::exchange_code(
