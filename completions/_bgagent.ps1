@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('jira', 'jira', [CompletionResultType]::ParameterValue, 'Connect and manage a Jira Cloud site')
+            [CompletionResult]::new('linear', 'linear', [CompletionResultType]::ParameterValue, 'Connect and manage Linear workspaces')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -460,6 +461,174 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
         'bgagent;jira;help;help' {
             break
         }
+        'bgagent;linear' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('app-template', 'app-template', [CompletionResultType]::ParameterValue, 'Print what to enter in Linear''s OAuth application form (offline)')
+            [CompletionResult]::new('webhook-info', 'webhook-info', [CompletionResultType]::ParameterValue, 'Print where and how to create the Linear webhook')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform')
+            [CompletionResult]::new('add-workspace', 'add-workspace', [CompletionResultType]::ParameterValue, 'Install the already-registered OAuth app in a further Linear workspace')
+            [CompletionResult]::new('workspaces', 'workspaces', [CompletionResultType]::ParameterValue, 'List registered Linear workspaces')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bgagent;linear;app-template' {
+            [CompletionResult]::new('--bot-name', '--bot-name', [CompletionResultType]::ParameterName, 'The app''s GitHub username; Linear requires it to end in `[bot]` for actor=app')
+            [CompletionResult]::new('--developer-name', '--developer-name', [CompletionResultType]::ParameterName, 'Developer name shown on the consent screen')
+            [CompletionResult]::new('--developer-url', '--developer-url', [CompletionResultType]::ParameterName, 'Developer URL shown on the consent screen')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'App description')
+            [CompletionResult]::new('--callback-url', '--callback-url', [CompletionResultType]::ParameterName, 'OAuth callback URL to register (use the same value with `setup`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;webhook-info' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;setup' {
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth app client id (add-workspace: else the registered app''s)')
+            [CompletionResult]::new('--callback-url', '--callback-url', [CompletionResultType]::ParameterName, 'Registered OAuth callback URL (must equal the app''s value byte for byte)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the browser callback (e.g. 300s, 5m)')
+            [CompletionResult]::new('--platform-user-id', '--platform-user-id', [CompletionResultType]::ParameterName, 'Platform user recorded as installer (else the logged-in identity)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--client-secret-stdin', '--client-secret-stdin', [CompletionResultType]::ParameterName, 'Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)')
+            [CompletionResult]::new('--webhook-secret-stdin', '--webhook-secret-stdin', [CompletionResultType]::ParameterName, 'Read the workspace''s webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser: print the URL and paste back the redirected URL')
+            [CompletionResult]::new('--no-actor-app', '--no-actor-app', [CompletionResultType]::ParameterName, 'Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)')
+            [CompletionResult]::new('--no-force-consent', '--no-force-consent', [CompletionResultType]::ParameterName, 'Do not force the consent screen (no prompt=consent; an installed app then returns no code)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Proceed although the slug is not the workspace''s URL key, or the slug''s secret or the workspace''s row belongs to another slug/workspace')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the authorize URL parameters and the writes, touch nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;add-workspace' {
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth app client id (add-workspace: else the registered app''s)')
+            [CompletionResult]::new('--callback-url', '--callback-url', [CompletionResultType]::ParameterName, 'Registered OAuth callback URL (must equal the app''s value byte for byte)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the browser callback (e.g. 300s, 5m)')
+            [CompletionResult]::new('--platform-user-id', '--platform-user-id', [CompletionResultType]::ParameterName, 'Platform user recorded as installer (else the logged-in identity)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--client-secret-stdin', '--client-secret-stdin', [CompletionResultType]::ParameterName, 'Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)')
+            [CompletionResult]::new('--webhook-secret-stdin', '--webhook-secret-stdin', [CompletionResultType]::ParameterName, 'Read the workspace''s webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser: print the URL and paste back the redirected URL')
+            [CompletionResult]::new('--no-actor-app', '--no-actor-app', [CompletionResultType]::ParameterName, 'Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)')
+            [CompletionResult]::new('--no-force-consent', '--no-force-consent', [CompletionResultType]::ParameterName, 'Do not force the consent screen (no prompt=consent; an installed app then returns no code)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Proceed although the slug is not the workspace''s URL key, or the slug''s secret or the workspace''s row belongs to another slug/workspace')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the authorize URL parameters and the writes, touch nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;workspaces' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;help' {
+            [CompletionResult]::new('app-template', 'app-template', [CompletionResultType]::ParameterValue, 'Print what to enter in Linear''s OAuth application form (offline)')
+            [CompletionResult]::new('webhook-info', 'webhook-info', [CompletionResultType]::ParameterValue, 'Print where and how to create the Linear webhook')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform')
+            [CompletionResult]::new('add-workspace', 'add-workspace', [CompletionResultType]::ParameterValue, 'Install the already-registered OAuth app in a further Linear workspace')
+            [CompletionResult]::new('workspaces', 'workspaces', [CompletionResultType]::ParameterValue, 'List registered Linear workspaces')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bgagent;linear;help;app-template' {
+            break
+        }
+        'bgagent;linear;help;webhook-info' {
+            break
+        }
+        'bgagent;linear;help;setup' {
+            break
+        }
+        'bgagent;linear;help;add-workspace' {
+            break
+        }
+        'bgagent;linear;help;workspaces' {
+            break
+        }
+        'bgagent;linear;help;help' {
+            break
+        }
         'bgagent;completions' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
@@ -480,6 +649,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
         }
         'bgagent;help' {
             [CompletionResult]::new('jira', 'jira', [CompletionResultType]::ParameterValue, 'Connect and manage a Jira Cloud site')
+            [CompletionResult]::new('linear', 'linear', [CompletionResultType]::ParameterValue, 'Connect and manage Linear workspaces')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -545,6 +715,29 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;help;jira;revoke' {
+            break
+        }
+        'bgagent;help;linear' {
+            [CompletionResult]::new('app-template', 'app-template', [CompletionResultType]::ParameterValue, 'Print what to enter in Linear''s OAuth application form (offline)')
+            [CompletionResult]::new('webhook-info', 'webhook-info', [CompletionResultType]::ParameterValue, 'Print where and how to create the Linear webhook')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform')
+            [CompletionResult]::new('add-workspace', 'add-workspace', [CompletionResultType]::ParameterValue, 'Install the already-registered OAuth app in a further Linear workspace')
+            [CompletionResult]::new('workspaces', 'workspaces', [CompletionResultType]::ParameterValue, 'List registered Linear workspaces')
+            break
+        }
+        'bgagent;help;linear;app-template' {
+            break
+        }
+        'bgagent;help;linear;webhook-info' {
+            break
+        }
+        'bgagent;help;linear;setup' {
+            break
+        }
+        'bgagent;help;linear;add-workspace' {
+            break
+        }
+        'bgagent;help;linear;workspaces' {
             break
         }
         'bgagent;help;completions' {

@@ -25,6 +25,9 @@ _bgagent() {
             bgagent,jira)
                 cmd="bgagent__subcmd__jira"
                 ;;
+            bgagent,linear)
+                cmd="bgagent__subcmd__linear"
+                ;;
             bgagent__subcmd__help,completions)
                 cmd="bgagent__subcmd__help__subcmd__completions"
                 ;;
@@ -33,6 +36,9 @@ _bgagent() {
                 ;;
             bgagent__subcmd__help,jira)
                 cmd="bgagent__subcmd__help__subcmd__jira"
+                ;;
+            bgagent__subcmd__help,linear)
+                cmd="bgagent__subcmd__help__subcmd__linear"
                 ;;
             bgagent__subcmd__help__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__template"
@@ -78,6 +84,21 @@ _bgagent() {
                 ;;
             bgagent__subcmd__help__subcmd__jira__subcmd__webhook,test)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__webhook__subcmd__test"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,add-workspace)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__add__subcmd__workspace"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,app-template)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,setup)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__setup"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,webhook-info)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__webhook__subcmd__info"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,workspaces)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__workspaces"
                 ;;
             bgagent__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__jira__subcmd__app__subcmd__template"
@@ -184,6 +205,42 @@ _bgagent() {
             bgagent__subcmd__jira__subcmd__webhook__subcmd__help,test)
                 cmd="bgagent__subcmd__jira__subcmd__webhook__subcmd__help__subcmd__test"
                 ;;
+            bgagent__subcmd__linear,add-workspace)
+                cmd="bgagent__subcmd__linear__subcmd__add__subcmd__workspace"
+                ;;
+            bgagent__subcmd__linear,app-template)
+                cmd="bgagent__subcmd__linear__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__linear,help)
+                cmd="bgagent__subcmd__linear__subcmd__help"
+                ;;
+            bgagent__subcmd__linear,setup)
+                cmd="bgagent__subcmd__linear__subcmd__setup"
+                ;;
+            bgagent__subcmd__linear,webhook-info)
+                cmd="bgagent__subcmd__linear__subcmd__webhook__subcmd__info"
+                ;;
+            bgagent__subcmd__linear,workspaces)
+                cmd="bgagent__subcmd__linear__subcmd__workspaces"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,add-workspace)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__add__subcmd__workspace"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,app-template)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,help)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__help"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,setup)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__setup"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,webhook-info)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__webhook__subcmd__info"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,workspaces)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__workspaces"
+                ;;
             *)
                 ;;
         esac
@@ -191,7 +248,7 @@ _bgagent() {
 
     case "${cmd}" in
         bgagent)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira completions help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira linear completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -259,7 +316,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help)
-            opts="jira completions help"
+            opts="jira linear completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -513,6 +570,90 @@ _bgagent() {
         bgagent__subcmd__help__subcmd__jira__subcmd__webhook__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear)
+            opts="app-template webhook-info setup add-workspace workspaces"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__add__subcmd__workspace)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__app__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__webhook__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__workspaces)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1381,6 +1522,360 @@ _bgagent() {
         bgagent__subcmd__jira__subcmd__webhook__subcmd__test)
             opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template webhook-info setup add-workspace workspaces help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__add__subcmd__workspace)
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform-user-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__app__subcmd__template)
+            opts="-q -v -y -h -V --bot-name --developer-name --developer-url --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bot-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help)
+            opts="app-template webhook-info setup add-workspace workspaces help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__add__subcmd__workspace)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__app__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__webhook__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__workspaces)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__setup)
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform-user-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__webhook__subcmd__info)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__workspaces)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand jira 'Connect and manage a Jira Cloud site'
+            cand linear 'Connect and manage Linear workspaces'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -420,6 +421,161 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         }
         &'bgagent;jira;help;help'= {
         }
+        &'bgagent;linear'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand app-template 'Print what to enter in Linear''s OAuth application form (offline)'
+            cand webhook-info 'Print where and how to create the Linear webhook'
+            cand setup 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
+            cand add-workspace 'Install the already-registered OAuth app in a further Linear workspace'
+            cand workspaces 'List registered Linear workspaces'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;linear;app-template'= {
+            cand --bot-name 'The app''s GitHub username; Linear requires it to end in `[bot]` for actor=app'
+            cand --developer-name 'Developer name shown on the consent screen'
+            cand --developer-url 'Developer URL shown on the consent screen'
+            cand --description 'App description'
+            cand --callback-url 'OAuth callback URL to register (use the same value with `setup`)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;webhook-info'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;setup'= {
+            cand --client-id 'OAuth app client id (add-workspace: else the registered app''s)'
+            cand --callback-url 'Registered OAuth callback URL (must equal the app''s value byte for byte)'
+            cand --timeout 'How long to wait for the browser callback (e.g. 300s, 5m)'
+            cand --platform-user-id 'Platform user recorded as installer (else the logged-in identity)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --client-secret-stdin 'Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)'
+            cand --webhook-secret-stdin 'Read the workspace''s webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)'
+            cand --no-browser 'Do not open a browser: print the URL and paste back the redirected URL'
+            cand --no-actor-app 'Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)'
+            cand --no-force-consent 'Do not force the consent screen (no prompt=consent; an installed app then returns no code)'
+            cand --force 'Proceed although the slug is not the workspace''s URL key, or the slug''s secret or the workspace''s row belongs to another slug/workspace'
+            cand --dry-run 'Show the authorize URL parameters and the writes, touch nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;add-workspace'= {
+            cand --client-id 'OAuth app client id (add-workspace: else the registered app''s)'
+            cand --callback-url 'Registered OAuth callback URL (must equal the app''s value byte for byte)'
+            cand --timeout 'How long to wait for the browser callback (e.g. 300s, 5m)'
+            cand --platform-user-id 'Platform user recorded as installer (else the logged-in identity)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --client-secret-stdin 'Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)'
+            cand --webhook-secret-stdin 'Read the workspace''s webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)'
+            cand --no-browser 'Do not open a browser: print the URL and paste back the redirected URL'
+            cand --no-actor-app 'Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)'
+            cand --no-force-consent 'Do not force the consent screen (no prompt=consent; an installed app then returns no code)'
+            cand --force 'Proceed although the slug is not the workspace''s URL key, or the slug''s secret or the workspace''s row belongs to another slug/workspace'
+            cand --dry-run 'Show the authorize URL parameters and the writes, touch nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;workspaces'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;help'= {
+            cand app-template 'Print what to enter in Linear''s OAuth application form (offline)'
+            cand webhook-info 'Print where and how to create the Linear webhook'
+            cand setup 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
+            cand add-workspace 'Install the already-registered OAuth app in a further Linear workspace'
+            cand workspaces 'List registered Linear workspaces'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;linear;help;app-template'= {
+        }
+        &'bgagent;linear;help;webhook-info'= {
+        }
+        &'bgagent;linear;help;setup'= {
+        }
+        &'bgagent;linear;help;add-workspace'= {
+        }
+        &'bgagent;linear;help;workspaces'= {
+        }
+        &'bgagent;linear;help;help'= {
+        }
         &'bgagent;completions'= {
             cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
             cand --profile 'AWS shared-config profile'
@@ -439,6 +595,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         }
         &'bgagent;help'= {
             cand jira 'Connect and manage a Jira Cloud site'
+            cand linear 'Connect and manage Linear workspaces'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -488,6 +645,23 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;jira;webhook;test'= {
         }
         &'bgagent;help;jira;revoke'= {
+        }
+        &'bgagent;help;linear'= {
+            cand app-template 'Print what to enter in Linear''s OAuth application form (offline)'
+            cand webhook-info 'Print where and how to create the Linear webhook'
+            cand setup 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
+            cand add-workspace 'Install the already-registered OAuth app in a further Linear workspace'
+            cand workspaces 'List registered Linear workspaces'
+        }
+        &'bgagent;help;linear;app-template'= {
+        }
+        &'bgagent;help;linear;webhook-info'= {
+        }
+        &'bgagent;help;linear;setup'= {
+        }
+        &'bgagent;help;linear;add-workspace'= {
+        }
+        &'bgagent;help;linear;workspaces'= {
         }
         &'bgagent;help;completions'= {
         }

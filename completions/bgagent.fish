@@ -38,6 +38,7 @@ complete -c bgagent -n "__fish_bgagent_needs_command" -s y -l yes -d 'Accept con
 complete -c bgagent -n "__fish_bgagent_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "linear" -d 'Connect and manage Linear workspaces'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -303,6 +304,123 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "webhook" -d 'The Jira webhook receiver'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "app-template" -d 'Print what to enter in Linear\'s OAuth application form (offline)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "webhook-info" -d 'Print where and how to create the Linear webhook'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "setup" -d 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "add-workspace" -d 'Install the already-registered OAuth app in a further Linear workspace'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "workspaces" -d 'List registered Linear workspaces'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l bot-name -d 'The app\'s GitHub username; Linear requires it to end in `[bot]` for actor=app' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l developer-name -d 'Developer name shown on the consent screen' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l developer-url -d 'Developer URL shown on the consent screen' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l description -d 'App description' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l callback-url -d 'OAuth callback URL to register (use the same value with `setup`)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l client-id -d 'OAuth app client id (add-workspace: else the registered app\'s)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l callback-url -d 'Registered OAuth callback URL (must equal the app\'s value byte for byte)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l timeout -d 'How long to wait for the browser callback (e.g. 300s, 5m)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l platform-user-id -d 'Platform user recorded as installer (else the logged-in identity)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l client-secret-stdin -d 'Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l webhook-secret-stdin -d 'Read the workspace\'s webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l no-browser -d 'Do not open a browser: print the URL and paste back the redirected URL'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l no-actor-app -d 'Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l no-force-consent -d 'Do not force the consent screen (no prompt=consent; an installed app then returns no code)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l force -d 'Proceed although the slug is not the workspace\'s URL key, or the slug\'s secret or the workspace\'s row belongs to another slug/workspace'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l dry-run -d 'Show the authorize URL parameters and the writes, touch nothing'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l client-id -d 'OAuth app client id (add-workspace: else the registered app\'s)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l callback-url -d 'Registered OAuth callback URL (must equal the app\'s value byte for byte)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l timeout -d 'How long to wait for the browser callback (e.g. 300s, 5m)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l platform-user-id -d 'Platform user recorded as installer (else the logged-in identity)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l client-secret-stdin -d 'Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l webhook-secret-stdin -d 'Read the workspace\'s webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l no-browser -d 'Do not open a browser: print the URL and paste back the redirected URL'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l no-actor-app -d 'Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l no-force-consent -d 'Do not force the consent screen (no prompt=consent; an installed app then returns no code)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l force -d 'Proceed although the slug is not the workspace\'s URL key, or the slug\'s secret or the workspace\'s row belongs to another slug/workspace'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l dry-run -d 'Show the authorize URL parameters and the writes, touch nothing'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "app-template" -d 'Print what to enter in Linear\'s OAuth application form (offline)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "webhook-info" -d 'Print where and how to create the Linear webhook'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "setup" -d 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "add-workspace" -d 'Install the already-registered OAuth app in a further Linear workspace'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "workspaces" -d 'List registered Linear workspaces'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l profile -d 'AWS shared-config profile' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l stack-name -d 'CloudFormation stack of the platform' -r
@@ -316,9 +434,10 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s v -l ver
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s y -l yes -d 'Accept confirmations without asking'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira completions help" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira completions help" -f -a "completions" -d 'Print shell completions'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear completions help" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear completions help" -f -a "linear" -d 'Connect and manage Linear workspaces'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear completions help" -f -a "completions" -d 'Print shell completions'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "setup" -d 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform\'s tenant'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "update-webhook-secret" -d 'Replace the webhook signing secret of a tenant (tenant bundle and stack-wide verifier)'
@@ -333,3 +452,8 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "doctor" -d 'Check the whole trigger chain of a tenant and name the fix for every broken link'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "webhook" -d 'The Jira webhook receiver'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "revoke" -d 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "app-template" -d 'Print what to enter in Linear\'s OAuth application form (offline)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "webhook-info" -d 'Print where and how to create the Linear webhook'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "setup" -d 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "add-workspace" -d 'Install the already-registered OAuth app in a further Linear workspace'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "workspaces" -d 'List registered Linear workspaces'

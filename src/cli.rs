@@ -72,6 +72,9 @@ pub enum Command {
     /// Connect and manage a Jira Cloud site
     #[command(subcommand)]
     Jira(JiraCommand),
+    /// Connect and manage Linear workspaces
+    #[command(subcommand)]
+    Linear(crate::commands::linear::args::LinearCommand),
     /// Print shell completions
     Completions {
         /// Shell to generate completions for

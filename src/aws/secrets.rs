@@ -71,3 +71,29 @@ pub async fn create_or_put(
         Err(e) => Err(sdk_error(format!("could not create secret {name}"), e)),
     }
 }
+
+/// [`create_or_put`], and a secret of that name that is scheduled for deletion is restored
+/// first (`CreateSecret` and `PutSecretValue` both refuse such a name).
+pub async fn create_put_or_restore(
+    sm: &Client,
+    name: &str,
+    value: &str,
+    description: &str,
+    tags: &[(&str, &str)],
+) -> Result<String> {
+    match create_or_put(sm, name, value, description, tags).await {
+        Err(e)
+            if e.causes
+                .iter()
+                .any(|c| c.contains("scheduled for deletion")) =>
+        {
+            sm.restore_secret()
+                .secret_id(name)
+                .send()
+                .await
+                .map_err(|e| sdk_error(format!("could not restore secret {name}"), e))?;
+            put(sm, name, value).await
+        }
+        other => other,
+    }
+}

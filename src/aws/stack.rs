@@ -16,6 +16,10 @@ pub enum Output {
     WebhookSecret,
     Repos,
     ApiUrl,
+    LinearRegistry,
+    LinearUsers,
+    LinearProjects,
+    LinearWebhookSecret,
 }
 
 impl Output {
@@ -27,6 +31,10 @@ impl Output {
             Output::WebhookSecret => "JiraWebhookSecretArn",
             Output::Repos => "RepoTableName",
             Output::ApiUrl => "ApiUrl",
+            Output::LinearRegistry => "LinearWorkspaceRegistryTableName",
+            Output::LinearUsers => "LinearUserMappingTableName",
+            Output::LinearProjects => "LinearProjectMappingTableName",
+            Output::LinearWebhookSecret => "LinearWebhookSecretArn",
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod jira;
+pub mod linear;
 
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
@@ -11,6 +12,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<()> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Jira(cmd) => jira::run(cmd, &cli.global, ui),
+        Command::Linear(cmd) => linear::run(cmd, &cli.global, ui),
     }
 }
 

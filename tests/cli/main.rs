@@ -4,6 +4,9 @@
 #[path = "../../examples/local/atlassian_standin.rs"]
 #[allow(dead_code)]
 mod atlassian_standin;
+#[path = "../../examples/local/linear_standin.rs"]
+#[allow(dead_code)]
+mod linear_standin;
 #[path = "../../examples/local/moto.rs"]
 #[allow(dead_code)]
 mod moto;
@@ -15,4 +18,5 @@ mod doctor;
 mod faults;
 mod foundation;
 mod invite_link;
+mod linear;
 mod setup;

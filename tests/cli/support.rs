@@ -324,6 +324,19 @@ impl World {
         self.env("BGAGENT_ATLASSIAN_AUTH_URL", &standin.url());
         self.env("BGAGENT_ATLASSIAN_API_URL", &standin.url());
         self.secret(&client_secret);
+        let url_file = self.record_browser();
+        Oauth {
+            standin,
+            port,
+            redirect,
+            client_id,
+            client_secret,
+            url_file,
+        }
+    }
+
+    /// Installs a `$BROWSER` that only records the URL it is given; returns that file.
+    pub fn record_browser(&self) -> std::path::PathBuf {
         let url_file = self.dir.path().join("browser-url.txt");
         let script = self.dir.path().join("record-browser.sh");
         std::fs::write(
@@ -337,14 +350,7 @@ impl World {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
         self.env("BROWSER", script.to_str().unwrap());
-        Oauth {
-            standin,
-            port,
-            redirect,
-            client_id,
-            client_secret,
-            url_file,
-        }
+        url_file
     }
 
     /// Starts bgagent in the background with stdin piped (for the browser leg to run meanwhile).

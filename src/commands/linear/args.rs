@@ -1,0 +1,103 @@
+//! The command line of `bgagent linear …` (clap derive; mounted by `cli.rs`).
+
+use clap::{Args, Subcommand};
+
+use crate::cli::DEFAULT_CALLBACK_URL;
+
+#[derive(Debug, Subcommand)]
+pub enum LinearCommand {
+    /// Print what to enter in Linear's OAuth application form (offline)
+    AppTemplate(LinearAppTemplateArgs),
+    /// Print where and how to create the Linear webhook
+    WebhookInfo(WebhookInfoArgs),
+    /// Install the OAuth app in a Linear workspace (actor=app) and register it with the platform
+    Setup(LinearSetupArgs),
+    /// Install the already-registered OAuth app in a further Linear workspace
+    AddWorkspace(LinearSetupArgs),
+    /// List registered Linear workspaces
+    Workspaces(WorkspacesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LinearAppTemplateArgs {
+    /// The app's GitHub username; Linear requires it to end in `[bot]` for actor=app
+    #[arg(long, default_value = "bgagent[bot]", value_name = "NAME")]
+    pub bot_name: String,
+    /// Developer name shown on the consent screen
+    #[arg(long, default_value = "ABCA", value_name = "NAME")]
+    pub developer_name: String,
+    /// Developer URL shown on the consent screen
+    #[arg(
+        long,
+        default_value = "https://github.com/aws-samples/sample-autonomous-cloud-coding-agents",
+        value_name = "URL"
+    )]
+    pub developer_url: String,
+    /// App description
+    #[arg(
+        long,
+        default_value = "Autonomous Background Coding Agent",
+        value_name = "TEXT"
+    )]
+    pub description: String,
+    /// OAuth callback URL to register (use the same value with `setup`)
+    #[arg(long, default_value = DEFAULT_CALLBACK_URL, value_name = "URL")]
+    pub callback_url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookInfoArgs {}
+
+#[derive(Debug, Args)]
+pub struct LinearSetupArgs {
+    /// Workspace slug: Linear's URL key (linear.app/<slug>/…); names the secret bgagent-linear-oauth-<slug>
+    #[arg(value_parser = crate::domain::linear::slug, value_name = "SLUG")]
+    pub slug: String,
+    /// OAuth app client id (add-workspace: else the registered app's)
+    #[arg(
+        long,
+        env = "BGAGENT_LINEAR_CLIENT_ID",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
+    pub client_id: Option<String>,
+    /// Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)
+    #[arg(long)]
+    pub client_secret_stdin: bool,
+    /// Read the workspace's webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)
+    #[arg(long)]
+    pub webhook_secret_stdin: bool,
+    /// Registered OAuth callback URL (must equal the app's value byte for byte)
+    #[arg(long, default_value = DEFAULT_CALLBACK_URL, value_name = "URL")]
+    pub callback_url: String,
+    /// Do not open a browser: print the URL and paste back the redirected URL
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)
+    #[arg(long)]
+    pub no_actor_app: bool,
+    /// Do not force the consent screen (no prompt=consent; an installed app then returns no code)
+    #[arg(long)]
+    pub no_force_consent: bool,
+    /// How long to wait for the browser callback (e.g. 300s, 5m)
+    #[arg(long, default_value = "5m", value_parser = crate::domain::duration::parse_duration, value_name = "DURATION")]
+    pub timeout: std::time::Duration,
+    /// Platform user recorded as installer (else the logged-in identity)
+    #[arg(
+        long,
+        env = "BGAGENT_PLATFORM_USER_ID",
+        hide_env_values = true,
+        value_name = "SUB"
+    )]
+    pub platform_user_id: Option<String>,
+    /// Proceed although the slug is not the workspace's URL key, or the slug's secret or the
+    /// workspace's row belongs to another slug/workspace
+    #[arg(long)]
+    pub force: bool,
+    /// Show the authorize URL parameters and the writes, touch nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkspacesArgs {}

@@ -1,0 +1,152 @@
+//! `bgagent linear …`: one file per subcommand, on the same core as `bgagent jira` (AWS
+//! context, shared OAuth flow and rotation-safe refresh, bundle rules, output rules).
+
+pub mod app_template;
+pub mod args;
+pub mod setup;
+pub mod webhook_info;
+pub mod workspaces;
+
+use args::LinearCommand;
+
+use super::jira::Ctx;
+use crate::aws::{Aws, Output, ddb, sdk_error};
+use crate::cli::GlobalArgs;
+use crate::error::{Error, Result};
+use crate::terminal::Ui;
+
+pub fn run(cmd: LinearCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
+    use LinearCommand::*;
+    match cmd {
+        AppTemplate(a) => app_template::run(&a, ui),
+        WebhookInfo(_) => super::block_on(webhook_info::run(g, ui)),
+        Setup(a) => super::block_on(setup::run(a, g, ui, setup::Mode::Setup)),
+        AddWorkspace(a) => super::block_on(setup::run(a, g, ui, setup::Mode::AddWorkspace)),
+        Workspaces(_) => super::block_on(workspaces::run(g, ui)),
+    }
+}
+
+/// The AWS context with the Linear outputs a command needs; a missing one is named, with
+/// the fix for a stack deployed without the Linear integration.
+pub async fn ctx(g: &GlobalArgs, ui: &Ui, needed: &[Output]) -> Result<Ctx> {
+    let aws = Aws::connect(g, ui).await?;
+    let (out, missing) = crate::aws::stack::describe_partial(&aws, ui, needed).await?;
+    if !missing.is_empty() {
+        return Err(Error::failure(format!(
+            "stack '{}' is missing output(s): {}",
+            aws.stack_name,
+            missing.join(", ")
+        ))
+        .hint("deploy the platform stack with the Linear integration (its 2.0b outputs), or pass the right --stack-name/--region"));
+    }
+    let ddb = aws.ddb();
+    Ok(Ctx { aws, out, ddb })
+}
+
+/// A registry row (`LinearWorkspaceRegistryTableName`), as the Lambdas read it.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub id: String,
+    pub slug: String,
+    pub status: String,
+    pub oauth_secret_arn: String,
+    pub item: ddb::Item,
+}
+
+impl Workspace {
+    pub fn from_item(item: ddb::Item) -> Workspace {
+        let s = |k: &str| ddb::get_s(&item, k).unwrap_or_default().to_string();
+        Workspace {
+            id: s("linear_workspace_id"),
+            slug: s("workspace_slug"),
+            status: s("status"),
+            oauth_secret_arn: s("oauth_secret_arn"),
+            item,
+        }
+    }
+
+    /// Usable by the Lambdas: `active`, with a slug and a secret ARN (a row lacking either
+    /// counts as absent to them).
+    pub fn is_usable(&self) -> bool {
+        self.status == "active" && !self.slug.is_empty() && !self.oauth_secret_arn.is_empty()
+    }
+
+    /// The bundle's id: the recorded ARN, else the name that follows from the slug.
+    pub fn bundle_id(&self) -> String {
+        if self.oauth_secret_arn.is_empty() {
+            crate::domain::linear::secret_name(&self.slug)
+        } else {
+            self.oauth_secret_arn.clone()
+        }
+    }
+}
+
+/// Every registry row: a full, paginated scan (never a filtered scan with `Limit`).
+pub async fn all_workspaces(ctx: &Ctx, ui: &Ui) -> Result<Vec<Workspace>> {
+    let t = ctx.out.get(Output::LinearRegistry);
+    ui.debug(format!("dynamodb:Scan {t}"));
+    let mut rows: Vec<Workspace> = ddb::scan_all(&ctx.ddb, t, None)
+        .await
+        .map_err(|e| sdk_error(format!("could not scan {t}"), e))?
+        .into_iter()
+        .map(Workspace::from_item)
+        .collect();
+    rows.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.id.cmp(&b.id)));
+    Ok(rows)
+}
+
+/// The registry row of a workspace id (a consistent GetItem).
+pub async fn workspace_by_id(ctx: &Ctx, ui: &Ui, id: &str) -> Result<Option<Workspace>> {
+    Ok(ctx
+        .get(ui, Output::LinearRegistry, "linear_workspace_id", id)
+        .await?
+        .map(Workspace::from_item))
+}
+
+/// The one registry row whose `workspace_slug` is `slug` (full scan; two rows with the same
+/// slug are reported, not guessed between).
+pub async fn workspace_by_slug(ctx: &Ctx, ui: &Ui, slug: &str) -> Result<Option<Workspace>> {
+    let mut found: Vec<Workspace> = all_workspaces(ctx, ui)
+        .await?
+        .into_iter()
+        .filter(|w| w.slug == slug)
+        .collect();
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.pop()),
+        _ => Err(Error::conflict(format!(
+            "{} registry rows claim the slug '{slug}': {}",
+            found.len(),
+            found.iter().map(|w| format!("{} ({})", w.id, w.status)).collect::<Vec<_>>().join(", ")
+        ))
+        .hint(format!("remove the stale one: bgagent linear remove-workspace is per slug, so fix it with `aws dynamodb delete-item` on {} and re-run", ctx.out.get(Output::LinearRegistry)))),
+    }
+}
+
+/// The row of `slug`, which must be active and usable.
+pub async fn require_active(ctx: &Ctx, ui: &Ui, slug: &str) -> Result<Workspace> {
+    let w = workspace_by_slug(ctx, ui, slug).await?.ok_or_else(|| {
+        Error::conflict(format!("Linear workspace '{slug}' is not registered"))
+            .hint(format!("list workspaces with `bgagent linear workspaces`, or connect it with `bgagent linear setup {slug}`"))
+    })?;
+    if w.status != "active" {
+        return Err(Error::conflict(format!(
+            "Linear workspace '{slug}' is not active (status: {})",
+            if w.status.is_empty() {
+                "<none>"
+            } else {
+                &w.status
+            }
+        ))
+        .hint(format!(
+            "re-authorize it with `bgagent linear setup {slug}`"
+        )));
+    }
+    if !w.is_usable() {
+        return Err(Error::conflict(format!(
+            "the registry row of Linear workspace '{slug}' has no oauth_secret_arn"
+        ))
+        .hint(format!("re-run `bgagent linear setup {slug}`")));
+    }
+    Ok(w)
+}

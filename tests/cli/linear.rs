@@ -1,0 +1,506 @@
+//! `bgagent linear …` through the real binary, against moto (the platform stack with its Linear
+//! tables and secrets) and the strict Linear stand-in.
+
+use serde_json::{Value, json};
+
+use crate::linear_standin::{Config, LinearStandin, Org, random_uuid};
+use crate::support::{PLATFORM_USER, Run, World, free_port, http, unique, wait_for};
+
+pub const WEBHOOK: &str = "lin_wh_first0123456789abcdef";
+
+/// The Linear side of a test: a stand-in whose app is registered with this world's callback.
+pub struct Lin {
+    pub standin: LinearStandin,
+    pub client_id: String,
+    pub client_secret: String,
+    pub url_file: std::path::PathBuf,
+}
+
+pub fn linear(w: &World, url_key: &str) -> Lin {
+    let port = free_port();
+    let redirect = format!("http://localhost:{port}/oauth/callback");
+    let client_id = unique("lin-client");
+    let client_secret = format!("lcs-{}", hex::encode(rand::random::<[u8; 16]>()));
+    let standin = LinearStandin::start(Config::new(&client_id, &client_secret, &redirect, url_key));
+    w.env("BGAGENT_LINEAR_AUTH_URL", &standin.url());
+    w.env("BGAGENT_LINEAR_API_URL", &standin.url());
+    w.secret(&client_secret);
+    w.secret(WEBHOOK);
+    let url_file = w.record_browser();
+    Lin {
+        standin,
+        client_id,
+        client_secret,
+        url_file,
+    }
+}
+
+impl Lin {
+    pub fn redirect(&self) -> String {
+        self.standin.config().redirect_uri
+    }
+
+    /// `linear <cmd> <slug> …` with the client on argv and the secrets on stdin, playing the
+    /// browser against the stand-in. Returns the run and the authorize query.
+    pub fn install(&self, w: &World, args: &[&str], stdin: &str) -> (Run, Vec<(String, String)>) {
+        let _ = std::fs::remove_file(&self.url_file);
+        let redirect = self.redirect();
+        let mut full: Vec<&str> = args.to_vec();
+        full.extend(["--callback-url", &redirect, "--timeout", "30s"]);
+        let s = w.spawn(&full, stdin);
+        let url = wait_for(30, "bgagent to open the browser", || {
+            std::fs::read_to_string(&self.url_file).ok()
+        });
+        let query: Vec<(String, String)> = url::Url::parse(&url)
+            .unwrap()
+            .query_pairs()
+            .into_owned()
+            .collect();
+        let r = http::get(&url).expect("stand-in answered");
+        if r.status == 302 {
+            let loc = r.header("Location").unwrap().to_string();
+            let _ = http::get(&loc);
+        }
+        let run = w.finish(s);
+        self.register_tokens(w);
+        (run, query)
+    }
+
+    /// Every token of every Linear bundle in the world is a secret for the output scan.
+    pub fn register_tokens(&self, w: &World) {
+        for b in bundles(w) {
+            for k in [
+                "access_token",
+                "refresh_token",
+                "client_secret",
+                "webhook_signing_secret",
+            ] {
+                if let Some(v) = b[k].as_str() {
+                    w.secret(v);
+                }
+            }
+        }
+    }
+}
+
+fn bundles(w: &World) -> Vec<Value> {
+    w.platform
+        .scan("LinearWorkspaceRegistryTableName")
+        .iter()
+        .filter_map(|r| r["oauth_secret_arn"].as_str().map(str::to_string))
+        .filter_map(|arn| w.platform.get_secret_string(&arn))
+        .filter_map(|s| serde_json::from_str(&s).ok())
+        .collect()
+}
+
+pub fn bundle(w: &World, slug: &str) -> Option<Value> {
+    w.platform
+        .get_secret_string(&format!("bgagent-linear-oauth-{slug}"))
+        .map(|s| serde_json::from_str(&s).unwrap())
+}
+
+pub fn registry(w: &World, id: &str) -> Option<Value> {
+    w.platform.get_item(
+        "LinearWorkspaceRegistryTableName",
+        "linear_workspace_id",
+        id,
+    )
+}
+
+fn stack_secret(w: &World) -> String {
+    w.platform
+        .get_secret_string(&w.platform.outputs["LinearWebhookSecretArn"])
+        .unwrap()
+}
+
+fn setup_args<'a>(lin: &'a Lin, slug: &'a str) -> Vec<&'a str> {
+    vec![
+        "--output",
+        "json",
+        "linear",
+        "setup",
+        slug,
+        "--client-id",
+        &lin.client_id,
+        "--client-secret-stdin",
+    ]
+}
+
+/// A first workspace installed with `setup`; returns (slug, org id).
+pub fn first_workspace(w: &World, lin: &Lin) -> (String, String) {
+    let slug = lin.standin.org().url_key;
+    let mut args = setup_args(lin, &slug);
+    args.push("--webhook-secret-stdin");
+    let (run, _) = lin.install(w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    run.ok();
+    (slug, lin.standin.org().id)
+}
+
+fn new_world() -> (World, Lin, String) {
+    let w = World::new();
+    let key = format!("acme{}", hex::encode(rand::random::<[u8; 4]>()));
+    let lin = linear(&w, &key);
+    (w, lin, key)
+}
+
+#[test]
+fn app_template_offline_and_bot_name_rule() {
+    let w = World::new();
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "app-template",
+        "--callback-url",
+        "http://localhost:9999/cb",
+    ]);
+    r.ok();
+    let v = r.json();
+    assert_eq!(v["callback_url"], "http://localhost:9999/cb");
+    assert_eq!(v["github_username"], "bgagent[bot]");
+    assert_eq!(
+        v["scopes"],
+        json!(["read", "write", "app:assignable", "app:mentionable"])
+    );
+    assert_eq!(v["webhooks"], "on");
+    let r = w.run(&["linear", "app-template"]);
+    r.ok();
+    assert!(
+        r.stdout.contains("http://localhost:8080/oauth/callback") && r.stdout.contains("[bot]")
+    );
+    w.run(&["linear", "app-template", "--bot-name", "bgagent"])
+        .fails(2, "must end with [bot]");
+}
+
+#[test]
+fn webhook_info_names_the_stack_url() {
+    let w = World::new();
+    let r = w.run(&["--output", "json", "linear", "webhook-info"]);
+    r.ok();
+    let url = r.json()["url"].as_str().unwrap().to_string();
+    assert_eq!(
+        url,
+        format!("{}linear/webhook", w.platform.outputs["ApiUrl"])
+    );
+    let r = w.run(&["linear", "webhook-info"]);
+    assert!(r.stdout.contains(&url) && r.stdout.contains("Issues, Comments"));
+}
+
+#[test]
+fn setup_full_flow_writes_bundle_row_and_first_stack_secret() {
+    let (w, lin, slug) = new_world();
+    let before_stack = stack_secret(&w);
+    let mut args = setup_args(&lin, &slug);
+    args.push("--webhook-secret-stdin");
+    let (run, q) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    run.ok();
+    // The authorize request: actor=app, prompt=consent, space-separated scopes, S256.
+    let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    assert_eq!(get("actor"), Some("app"));
+    assert_eq!(get("prompt"), Some("consent"));
+    assert_eq!(
+        get("scope"),
+        Some("read write app:assignable app:mentionable")
+    );
+    assert_eq!(get("code_challenge_method"), Some("S256"));
+    let c = lin.standin.counts();
+    assert_eq!((c.code_exchanges, c.rejected.len()), (1, 0), "{c:?}");
+    let org = lin.standin.org();
+    let v = run.json();
+    for k in [
+        "workspace_id",
+        "workspace_slug",
+        "workspace_name",
+        "url_key",
+        "oauth_secret_arn",
+        "installed_by_platform_user_id",
+        "token_expires_at",
+        "team_keys",
+        "webhook_url",
+        "webhook_secret",
+        "stack_wide_webhook_secret",
+        "written",
+        "next_steps",
+    ] {
+        assert!(v.get(k).is_some(), "JSON lacks {k}: {v}");
+    }
+    assert_eq!(v["workspace_id"], org.id.as_str());
+    assert_eq!(v["webhook_secret"], "provided");
+    assert_eq!(v["stack_wide_webhook_secret"], "written");
+    assert_eq!(v["team_keys"], json!(["ENG", "OPS"]));
+    // The bundle: the 11 fields, compact JSON, the webhook secret.
+    let raw = w
+        .platform
+        .get_secret_string(&format!("bgagent-linear-oauth-{slug}"))
+        .unwrap();
+    assert!(!raw.contains(": ") && !raw.contains('\n'), "compact JSON");
+    let b: Value = serde_json::from_str(&raw).unwrap();
+    for k in [
+        "access_token",
+        "refresh_token",
+        "expires_at",
+        "scope",
+        "client_id",
+        "client_secret",
+        "workspace_id",
+        "workspace_slug",
+        "installed_at",
+        "updated_at",
+        "installed_by_platform_user_id",
+    ] {
+        assert!(
+            b[k].as_str().is_some_and(|s| !s.is_empty()),
+            "bundle lacks {k}"
+        );
+    }
+    assert_eq!(b["workspace_id"], org.id.as_str());
+    assert_eq!(b["workspace_slug"], slug.as_str());
+    assert_eq!(b["client_id"], lin.client_id.as_str());
+    assert_eq!(b["installed_by_platform_user_id"], PLATFORM_USER);
+    assert_eq!(b["webhook_signing_secret"], WEBHOOK);
+    assert!(
+        lin.standin
+            .is_current_refresh_token(b["refresh_token"].as_str().unwrap())
+    );
+    assert!(b["expires_at"].as_str().unwrap().ends_with('Z'));
+    let name = format!("bgagent-linear-oauth-{slug}");
+    assert_eq!(
+        w.platform.secret_tags(&name),
+        vec![
+            ("bgagent:integration".to_string(), "linear".to_string()),
+            ("bgagent:linear:workspace_slug".to_string(), slug.clone())
+        ]
+    );
+    // The registry row: keyed by the org id, team_keys a list of strings.
+    let row = registry(&w, &org.id).unwrap();
+    assert_eq!(row["workspace_slug"], slug.as_str());
+    assert_eq!(row["status"], "active");
+    assert_eq!(row["oauth_secret_arn"], v["oauth_secret_arn"]);
+    assert!(row["oauth_secret_arn"].as_str().unwrap().contains(&name));
+    assert_eq!(row["team_keys"], json!(["ENG", "OPS"]));
+    assert_eq!(row["installed_by_platform_user_id"], PLATFORM_USER);
+    // First install: the stack-wide fallback is set to the bare lin_wh_ string.
+    assert_ne!(before_stack, WEBHOOK);
+    assert_eq!(stack_secret(&w), WEBHOOK);
+    // workspaces lists it (tokens never shown).
+    let r = w.run(&["--output", "json", "linear", "workspaces"]);
+    r.ok();
+    let ws = &r.json()["workspaces"];
+    assert_eq!(ws.as_array().unwrap().len(), 1);
+    assert_eq!(ws[0]["workspace_slug"], slug.as_str());
+    assert_eq!(ws[0]["bundle"], "ok");
+    assert_eq!(ws[0]["webhook_secret"], "set");
+    assert_eq!(ws[0]["team_keys"], json!(["ENG", "OPS"]));
+    let r = w.run(&["linear", "workspaces"]);
+    r.ok();
+    assert!(r.stdout.contains(&slug) && r.stdout.contains("SLUG"));
+    w.assert_no_secrets();
+}
+
+#[test]
+fn slug_must_match_the_grants_workspace_unless_forced() {
+    let (w, lin, slug) = new_world();
+    let wrong = format!("{slug}x");
+    let mut args = setup_args(&lin, &wrong);
+    args.push("--webhook-secret-stdin");
+    let (run, _) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    run.fails(3, &format!("not '{wrong}'"));
+    assert!(
+        run.stderr.contains(&format!("bgagent linear setup {slug}")),
+        "{}",
+        run.show()
+    );
+    assert!(bundle(&w, &wrong).is_none());
+    assert!(
+        w.platform
+            .scan("LinearWorkspaceRegistryTableName")
+            .is_empty()
+    );
+    args.push("--force");
+    let (run, _) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    run.ok();
+    assert_eq!(
+        bundle(&w, &wrong).unwrap()["workspace_slug"],
+        wrong.as_str()
+    );
+}
+
+#[test]
+fn invalid_slug_and_webhook_secret_are_usage_errors_before_anything() {
+    let (w, lin, slug) = new_world();
+    w.run(&["linear", "setup", "ab", "--client-id", "x"])
+        .fails(2, "4-50 characters");
+    w.run(&["linear", "setup", "acme co", "--client-id", "x"])
+        .fails(2, "invalid workspace slug");
+    let r = w.run_in(
+        &[
+            "linear",
+            "setup",
+            &slug,
+            "--client-id",
+            &lin.client_id,
+            "--client-secret-stdin",
+            "--webhook-secret-stdin",
+        ],
+        &format!("{}\nwhsec_nope\n", lin.client_secret),
+    );
+    r.fails(2, "must start with lin_wh_");
+    assert_eq!(lin.standin.counts().authorize, 0, "no browser step");
+    // No terminal and no client secret: exit 2 naming the flag.
+    w.run(&["linear", "setup", &slug, "--client-id", "x"])
+        .fails(2, "--client-secret-stdin");
+}
+
+#[test]
+fn rerun_keeps_the_webhook_secret_and_foreign_fields() {
+    let (w, lin, slug) = new_world();
+    let (_, org_id) = first_workspace(&w, &lin);
+    // Another writer added a field; a re-run must keep it and the webhook secret.
+    let name = format!("bgagent-linear-oauth-{slug}");
+    let mut b = bundle(&w, &slug).unwrap();
+    b["x_future"] = json!({"kept": true});
+    w.platform.put_secret_string(&name, &b.to_string());
+    let old_refresh = b["refresh_token"].as_str().unwrap().to_string();
+    let (run, _) = lin.install(
+        &w,
+        &setup_args(&lin, &slug),
+        &format!("{}\n", lin.client_secret),
+    );
+    run.ok();
+    let v = run.json();
+    assert_eq!(v["webhook_secret"], "kept");
+    assert_eq!(v["stack_wide_webhook_secret"], "untouched");
+    let b = bundle(&w, &slug).unwrap();
+    assert_eq!(b["x_future"], json!({"kept": true}));
+    assert_eq!(b["webhook_signing_secret"], WEBHOOK);
+    assert_ne!(b["refresh_token"].as_str().unwrap(), old_refresh);
+    assert_eq!(w.platform.scan("LinearWorkspaceRegistryTableName").len(), 1);
+    assert_eq!(registry(&w, &org_id).unwrap()["status"], "active");
+}
+
+#[test]
+fn add_workspace_reuses_the_app_and_never_mirrors_the_stack_secret() {
+    let (w, lin, _slug) = new_world();
+    let (first_slug, first_id) = first_workspace(&w, &lin);
+    // The same app, installed in a second workspace.
+    let second = Org {
+        id: random_uuid(),
+        name: "Beta".into(),
+        url_key: format!("beta{}", hex::encode(rand::random::<[u8; 4]>())),
+    };
+    lin.standin.set_org(second.clone());
+    // setup without a webhook secret for a second workspace: no mirroring, exit 2 naming the flag.
+    let (run, _) = lin.install(
+        &w,
+        &setup_args(&lin, &second.url_key),
+        &format!("{}\n", lin.client_secret),
+    );
+    run.fails(2, "--webhook-secret-stdin");
+    assert!(bundle(&w, &second.url_key).is_none());
+    assert!(registry(&w, &second.id).is_none());
+    // add-workspace: the client comes from the first workspace's bundle.
+    let wh2 = "lin_wh_second0123456789";
+    w.secret(wh2);
+    let (run, _) = lin.install(
+        &w,
+        &[
+            "--output",
+            "json",
+            "linear",
+            "add-workspace",
+            &second.url_key,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{wh2}\n"),
+    );
+    run.ok();
+    let v = run.json();
+    assert_eq!(v["client_reused_from"], first_slug.as_str());
+    assert_eq!(v["stack_wide_webhook_secret"], "untouched");
+    let b = bundle(&w, &second.url_key).unwrap();
+    assert_eq!(b["webhook_signing_secret"], wh2);
+    assert_eq!(b["client_id"], lin.client_id.as_str());
+    assert_eq!(b["workspace_id"], second.id.as_str());
+    assert_eq!(stack_secret(&w), WEBHOOK, "stack-wide secret untouched");
+    assert_eq!(registry(&w, &first_id).unwrap()["status"], "active");
+    // add-workspace of an active workspace is refused; setup re-authorizes.
+    let (run, _) = lin.install(
+        &w,
+        &[
+            "linear",
+            "add-workspace",
+            &second.url_key,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{wh2}\n"),
+    );
+    run.fails(3, "already registered and active");
+    // A slug whose secret holds another workspace is refused even with the right url key.
+    let mut other = bundle(&w, &second.url_key).unwrap();
+    other["workspace_id"] = json!(random_uuid());
+    w.platform.put_secret_string(
+        &format!("bgagent-linear-oauth-{}", second.url_key),
+        &other.to_string(),
+    );
+    let (run, _) = lin.install(
+        &w,
+        &setup_args(&lin, &second.url_key),
+        &format!("{}\n", lin.client_secret),
+    );
+    run.fails(3, "holds the tokens of another workspace");
+}
+
+#[test]
+fn add_workspace_without_a_registered_app_says_setup_first() {
+    let (w, lin, slug) = new_world();
+    let r = w.run_in(
+        &["linear", "add-workspace", &slug, "--webhook-secret-stdin"],
+        &format!("{WEBHOOK}\n"),
+    );
+    r.fails(3, "bgagent linear setup <slug>");
+    assert_eq!(lin.standin.counts().authorize, 0);
+}
+
+#[test]
+fn denied_consent_and_dry_run_write_nothing() {
+    let (w, lin, slug) = new_world();
+    let r = w.run_in(
+        &[
+            "--output",
+            "json",
+            "linear",
+            "setup",
+            &slug,
+            "--client-id",
+            &lin.client_id,
+            "--client-secret-stdin",
+            "--dry-run",
+        ],
+        &format!("{}\n", lin.client_secret),
+    );
+    r.ok();
+    let v = r.json();
+    assert_eq!(v["dry_run"], true);
+    assert_eq!(v["authorize_params"]["actor"], "app");
+    assert_eq!(
+        v["authorize_params"]["scope"],
+        "read write app:assignable app:mentionable"
+    );
+    assert!(
+        w.platform
+            .scan("LinearWorkspaceRegistryTableName")
+            .is_empty()
+    );
+    lin.standin
+        .set_consent(crate::linear_standin::Consent::Deny);
+    let mut args = setup_args(&lin, &slug);
+    args.push("--webhook-secret-stdin");
+    let (run, _) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    assert_eq!(run.code, 4, "{}", run.show());
+    assert!(bundle(&w, &slug).is_none());
+    assert!(
+        w.platform
+            .scan("LinearWorkspaceRegistryTableName")
+            .is_empty()
+    );
+}
