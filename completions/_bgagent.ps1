@@ -482,6 +482,11 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform')
             [CompletionResult]::new('add-workspace', 'add-workspace', [CompletionResultType]::ParameterValue, 'Install the already-registered OAuth app in a further Linear workspace')
             [CompletionResult]::new('workspaces', 'workspaces', [CompletionResultType]::ParameterValue, 'List registered Linear workspaces')
+            [CompletionResult]::new('update-webhook-secret', 'update-webhook-secret', [CompletionResultType]::ParameterValue, 'Replace a workspace''s webhook signing secret (its bundle only; the stack-wide fallback is untouched)')
+            [CompletionResult]::new('onboard-project', 'onboard-project', [CompletionResultType]::ParameterValue, 'Map a Linear project to a repository')
+            [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the projects of the registered workspaces, with their mappings')
+            [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -602,12 +607,121 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bgagent;linear;update-webhook-secret' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--webhook-secret-stdin', '--webhook-secret-stdin', [CompletionResultType]::ParameterName, 'Read the webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written, touch nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;onboard-project' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Repository to run tasks in (owner/repo, onboarded and active on the platform)')
+            [CompletionResult]::new('--slug', '--slug', [CompletionResultType]::ParameterName, 'Workspace the project belongs to (needed when several are registered)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Trigger label (default bgagent; kept on re-runs when not given)')
+            [CompletionResult]::new('--team-id', '--team-id', [CompletionResultType]::ParameterName, 'Linear team id to record with the mapping (informational)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Re-point a project that is mapped to another repository')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the mapping that would be written, touch nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;projects' {
+            [CompletionResult]::new('--slug', '--slug', [CompletionResultType]::ParameterName, 'Only this workspace')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;invite-user' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the code stays valid (at most 7d)')
+            [CompletionResult]::new('--platform-user-id', '--platform-user-id', [CompletionResultType]::ParameterName, 'Platform user recorded as inviter (else the logged-in identity)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Resolve the user and show the invite row, write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;linear;link' {
+            [CompletionResult]::new('--platform-user-id', '--platform-user-id', [CompletionResultType]::ParameterName, 'Platform user to link (else the logged-in identity)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be linked, write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bgagent;linear;help' {
             [CompletionResult]::new('app-template', 'app-template', [CompletionResultType]::ParameterValue, 'Print what to enter in Linear''s OAuth application form (offline)')
             [CompletionResult]::new('webhook-info', 'webhook-info', [CompletionResultType]::ParameterValue, 'Print where and how to create the Linear webhook')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform')
             [CompletionResult]::new('add-workspace', 'add-workspace', [CompletionResultType]::ParameterValue, 'Install the already-registered OAuth app in a further Linear workspace')
             [CompletionResult]::new('workspaces', 'workspaces', [CompletionResultType]::ParameterValue, 'List registered Linear workspaces')
+            [CompletionResult]::new('update-webhook-secret', 'update-webhook-secret', [CompletionResultType]::ParameterValue, 'Replace a workspace''s webhook signing secret (its bundle only; the stack-wide fallback is untouched)')
+            [CompletionResult]::new('onboard-project', 'onboard-project', [CompletionResultType]::ParameterValue, 'Map a Linear project to a repository')
+            [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the projects of the registered workspaces, with their mappings')
+            [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -624,6 +738,21 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;linear;help;workspaces' {
+            break
+        }
+        'bgagent;linear;help;update-webhook-secret' {
+            break
+        }
+        'bgagent;linear;help;onboard-project' {
+            break
+        }
+        'bgagent;linear;help;projects' {
+            break
+        }
+        'bgagent;linear;help;invite-user' {
+            break
+        }
+        'bgagent;linear;help;link' {
             break
         }
         'bgagent;linear;help;help' {
@@ -723,6 +852,11 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform')
             [CompletionResult]::new('add-workspace', 'add-workspace', [CompletionResultType]::ParameterValue, 'Install the already-registered OAuth app in a further Linear workspace')
             [CompletionResult]::new('workspaces', 'workspaces', [CompletionResultType]::ParameterValue, 'List registered Linear workspaces')
+            [CompletionResult]::new('update-webhook-secret', 'update-webhook-secret', [CompletionResultType]::ParameterValue, 'Replace a workspace''s webhook signing secret (its bundle only; the stack-wide fallback is untouched)')
+            [CompletionResult]::new('onboard-project', 'onboard-project', [CompletionResultType]::ParameterValue, 'Map a Linear project to a repository')
+            [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the projects of the registered workspaces, with their mappings')
+            [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
             break
         }
         'bgagent;help;linear;app-template' {
@@ -738,6 +872,21 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;help;linear;workspaces' {
+            break
+        }
+        'bgagent;help;linear;update-webhook-secret' {
+            break
+        }
+        'bgagent;help;linear;onboard-project' {
+            break
+        }
+        'bgagent;help;linear;projects' {
+            break
+        }
+        'bgagent;help;linear;invite-user' {
+            break
+        }
+        'bgagent;help;linear;link' {
             break
         }
         'bgagent;help;completions' {

@@ -91,8 +91,23 @@ _bgagent() {
             bgagent__subcmd__help__subcmd__linear,app-template)
                 cmd="bgagent__subcmd__help__subcmd__linear__subcmd__app__subcmd__template"
                 ;;
+            bgagent__subcmd__help__subcmd__linear,invite-user)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__invite__subcmd__user"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,link)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__link"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,onboard-project)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__onboard__subcmd__project"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,projects)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__projects"
+                ;;
             bgagent__subcmd__help__subcmd__linear,setup)
                 cmd="bgagent__subcmd__help__subcmd__linear__subcmd__setup"
+                ;;
+            bgagent__subcmd__help__subcmd__linear,update-webhook-secret)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__update__subcmd__webhook__subcmd__secret"
                 ;;
             bgagent__subcmd__help__subcmd__linear,webhook-info)
                 cmd="bgagent__subcmd__help__subcmd__linear__subcmd__webhook__subcmd__info"
@@ -214,8 +229,23 @@ _bgagent() {
             bgagent__subcmd__linear,help)
                 cmd="bgagent__subcmd__linear__subcmd__help"
                 ;;
+            bgagent__subcmd__linear,invite-user)
+                cmd="bgagent__subcmd__linear__subcmd__invite__subcmd__user"
+                ;;
+            bgagent__subcmd__linear,link)
+                cmd="bgagent__subcmd__linear__subcmd__link"
+                ;;
+            bgagent__subcmd__linear,onboard-project)
+                cmd="bgagent__subcmd__linear__subcmd__onboard__subcmd__project"
+                ;;
+            bgagent__subcmd__linear,projects)
+                cmd="bgagent__subcmd__linear__subcmd__projects"
+                ;;
             bgagent__subcmd__linear,setup)
                 cmd="bgagent__subcmd__linear__subcmd__setup"
+                ;;
+            bgagent__subcmd__linear,update-webhook-secret)
+                cmd="bgagent__subcmd__linear__subcmd__update__subcmd__webhook__subcmd__secret"
                 ;;
             bgagent__subcmd__linear,webhook-info)
                 cmd="bgagent__subcmd__linear__subcmd__webhook__subcmd__info"
@@ -232,8 +262,23 @@ _bgagent() {
             bgagent__subcmd__linear__subcmd__help,help)
                 cmd="bgagent__subcmd__linear__subcmd__help__subcmd__help"
                 ;;
+            bgagent__subcmd__linear__subcmd__help,invite-user)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__invite__subcmd__user"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,link)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__link"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,onboard-project)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__onboard__subcmd__project"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,projects)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__projects"
+                ;;
             bgagent__subcmd__linear__subcmd__help,setup)
                 cmd="bgagent__subcmd__linear__subcmd__help__subcmd__setup"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,update-webhook-secret)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__update__subcmd__webhook__subcmd__secret"
                 ;;
             bgagent__subcmd__linear__subcmd__help,webhook-info)
                 cmd="bgagent__subcmd__linear__subcmd__help__subcmd__webhook__subcmd__info"
@@ -582,7 +627,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__linear)
-            opts="app-template webhook-info setup add-workspace workspaces"
+            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -623,7 +668,77 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__invite__subcmd__user)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__onboard__subcmd__project)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__projects)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgagent__subcmd__help__subcmd__linear__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__update__subcmd__webhook__subcmd__secret)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1554,7 +1669,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template webhook-info setup add-workspace workspaces help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1692,7 +1807,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__help)
-            opts="app-template webhook-info setup add-workspace workspaces help"
+            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1747,7 +1862,77 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__invite__subcmd__user)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__onboard__subcmd__project)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__projects)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgagent__subcmd__linear__subcmd__help__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__update__subcmd__webhook__subcmd__secret)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1789,6 +1974,174 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgagent__subcmd__linear__subcmd__invite__subcmd__user)
+            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform-user-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__link)
+            opts="-q -v -y -h -V --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform-user-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__onboard__subcmd__project)
+            opts="-q -v -y -h -V --repo --slug --label --team-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__projects)
+            opts="-q -v -y -h -V --slug --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgagent__subcmd__linear__subcmd__setup)
             opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1812,6 +2165,40 @@ _bgagent() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__update__subcmd__webhook__subcmd__secret)
+            opts="-q -v -y -h -V --webhook-secret-stdin --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -442,6 +442,11 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand setup 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
             cand add-workspace 'Install the already-registered OAuth app in a further Linear workspace'
             cand workspaces 'List registered Linear workspaces'
+            cand update-webhook-secret 'Replace a workspace''s webhook signing secret (its bundle only; the stack-wide fallback is untouched)'
+            cand onboard-project 'Map a Linear project to a repository'
+            cand projects 'List the projects of the registered workspaces, with their mappings'
+            cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
+            cand link 'Redeem a one-time code: bind its Linear user to your platform account'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;linear;app-template'= {
@@ -556,12 +561,116 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bgagent;linear;update-webhook-secret'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --webhook-secret-stdin 'Read the webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)'
+            cand --dry-run 'Show what would be written, touch nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;onboard-project'= {
+            cand --repo 'Repository to run tasks in (owner/repo, onboarded and active on the platform)'
+            cand --slug 'Workspace the project belongs to (needed when several are registered)'
+            cand --label 'Trigger label (default bgagent; kept on re-runs when not given)'
+            cand --team-id 'Linear team id to record with the mapping (informational)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --force 'Re-point a project that is mapped to another repository'
+            cand --dry-run 'Show the mapping that would be written, touch nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;projects'= {
+            cand --slug 'Only this workspace'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;invite-user'= {
+            cand --ttl 'How long the code stays valid (at most 7d)'
+            cand --platform-user-id 'Platform user recorded as inviter (else the logged-in identity)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --dry-run 'Resolve the user and show the invite row, write nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;linear;link'= {
+            cand --platform-user-id 'Platform user to link (else the logged-in identity)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --dry-run 'Show what would be linked, write nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bgagent;linear;help'= {
             cand app-template 'Print what to enter in Linear''s OAuth application form (offline)'
             cand webhook-info 'Print where and how to create the Linear webhook'
             cand setup 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
             cand add-workspace 'Install the already-registered OAuth app in a further Linear workspace'
             cand workspaces 'List registered Linear workspaces'
+            cand update-webhook-secret 'Replace a workspace''s webhook signing secret (its bundle only; the stack-wide fallback is untouched)'
+            cand onboard-project 'Map a Linear project to a repository'
+            cand projects 'List the projects of the registered workspaces, with their mappings'
+            cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
+            cand link 'Redeem a one-time code: bind its Linear user to your platform account'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;linear;help;app-template'= {
@@ -573,6 +682,16 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;linear;help;add-workspace'= {
         }
         &'bgagent;linear;help;workspaces'= {
+        }
+        &'bgagent;linear;help;update-webhook-secret'= {
+        }
+        &'bgagent;linear;help;onboard-project'= {
+        }
+        &'bgagent;linear;help;projects'= {
+        }
+        &'bgagent;linear;help;invite-user'= {
+        }
+        &'bgagent;linear;help;link'= {
         }
         &'bgagent;linear;help;help'= {
         }
@@ -652,6 +771,11 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand setup 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
             cand add-workspace 'Install the already-registered OAuth app in a further Linear workspace'
             cand workspaces 'List registered Linear workspaces'
+            cand update-webhook-secret 'Replace a workspace''s webhook signing secret (its bundle only; the stack-wide fallback is untouched)'
+            cand onboard-project 'Map a Linear project to a repository'
+            cand projects 'List the projects of the registered workspaces, with their mappings'
+            cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
+            cand link 'Redeem a one-time code: bind its Linear user to your platform account'
         }
         &'bgagent;help;linear;app-template'= {
         }
@@ -662,6 +786,16 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;linear;add-workspace'= {
         }
         &'bgagent;help;linear;workspaces'= {
+        }
+        &'bgagent;help;linear;update-webhook-secret'= {
+        }
+        &'bgagent;help;linear;onboard-project'= {
+        }
+        &'bgagent;help;linear;projects'= {
+        }
+        &'bgagent;help;linear;invite-user'= {
+        }
+        &'bgagent;help;linear;link'= {
         }
         &'bgagent;help;completions'= {
         }

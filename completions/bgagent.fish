@@ -304,25 +304,30 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "webhook" -d 'The Jira webhook receiver'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l profile -d 'AWS shared-config profile' -r
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l stack-name -d 'CloudFormation stack of the platform' -r
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
 json\t''"
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s q -l quiet -d 'Only print errors and warnings'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s y -l yes -d 'Accept confirmations without asking'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s h -l help -d 'Print help'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -s V -l version -d 'Print version'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "app-template" -d 'Print what to enter in Linear\'s OAuth application form (offline)'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "webhook-info" -d 'Print where and how to create the Linear webhook'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "setup" -d 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "add-workspace" -d 'Install the already-registered OAuth app in a further Linear workspace'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "workspaces" -d 'List registered Linear workspaces'
-complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "app-template" -d 'Print what to enter in Linear\'s OAuth application form (offline)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "webhook-info" -d 'Print where and how to create the Linear webhook'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "setup" -d 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "add-workspace" -d 'Install the already-registered OAuth app in a further Linear workspace'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "workspaces" -d 'List registered Linear workspaces'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "update-webhook-secret" -d 'Replace a workspace\'s webhook signing secret (its bundle only; the stack-wide fallback is untouched)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "onboard-project" -d 'Map a Linear project to a repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "projects" -d 'List the projects of the registered workspaces, with their mappings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "invite-user" -d 'Create a one-time code that links a Linear user to a teammate\'s platform account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "link" -d 'Redeem a one-time code: bind its Linear user to your platform account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l bot-name -d 'The app\'s GitHub username; Linear requires it to end in `[bot]` for actor=app' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l developer-name -d 'Developer name shown on the consent screen' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l developer-url -d 'Developer URL shown on the consent screen' -r
@@ -415,11 +420,95 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s y -l yes -d 'Accept confirmations without asking'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l webhook-secret-stdin -d 'Read the webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l dry-run -d 'Show what would be written, touch nothing'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l repo -d 'Repository to run tasks in (owner/repo, onboarded and active on the platform)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l slug -d 'Workspace the project belongs to (needed when several are registered)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l label -d 'Trigger label (default bgagent; kept on re-runs when not given)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l team-id -d 'Linear team id to record with the mapping (informational)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l force -d 'Re-point a project that is mapped to another repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l dry-run -d 'Show the mapping that would be written, touch nothing'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -l slug -d 'Only this workspace' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l ttl -d 'How long the code stays valid (at most 7d)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l platform-user-id -d 'Platform user recorded as inviter (else the logged-in identity)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l dry-run -d 'Resolve the user and show the invite row, write nothing'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l platform-user-id -d 'Platform user to link (else the logged-in identity)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l dry-run -d 'Show what would be linked, write nothing'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "app-template" -d 'Print what to enter in Linear\'s OAuth application form (offline)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "webhook-info" -d 'Print where and how to create the Linear webhook'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "setup" -d 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "add-workspace" -d 'Install the already-registered OAuth app in a further Linear workspace'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "workspaces" -d 'List registered Linear workspaces'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "update-webhook-secret" -d 'Replace a workspace\'s webhook signing secret (its bundle only; the stack-wide fallback is untouched)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "onboard-project" -d 'Map a Linear project to a repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "projects" -d 'List the projects of the registered workspaces, with their mappings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "invite-user" -d 'Create a one-time code that links a Linear user to a teammate\'s platform account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "link" -d 'Redeem a one-time code: bind its Linear user to your platform account'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l profile -d 'AWS shared-config profile' -r
@@ -457,3 +546,8 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "setup" -d 'Install the OAuth app in a Linear workspace (actor=app) and register it with the platform'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "add-workspace" -d 'Install the already-registered OAuth app in a further Linear workspace'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "workspaces" -d 'List registered Linear workspaces'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "update-webhook-secret" -d 'Replace a workspace\'s webhook signing secret (its bundle only; the stack-wide fallback is untouched)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "onboard-project" -d 'Map a Linear project to a repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "projects" -d 'List the projects of the registered workspaces, with their mappings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "invite-user" -d 'Create a one-time code that links a Linear user to a teammate\'s platform account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "link" -d 'Redeem a one-time code: bind its Linear user to your platform account'

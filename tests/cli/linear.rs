@@ -504,3 +504,276 @@ fn denied_consent_and_dry_run_write_nothing() {
             .is_empty()
     );
 }
+
+fn expire_token(w: &World, slug: &str) {
+    let mut b = bundle(w, slug).unwrap();
+    b["expires_at"] = json!("2020-01-01T00:00:00.000Z");
+    w.platform
+        .put_secret_string(&format!("bgagent-linear-oauth-{slug}"), &b.to_string());
+}
+
+#[test]
+fn update_webhook_secret_changes_only_that_field() {
+    let (w, lin, _) = new_world();
+    let (slug, _) = first_workspace(&w, &lin);
+    let name = format!("bgagent-linear-oauth-{slug}");
+    let mut b = bundle(&w, &slug).unwrap();
+    b["x_future"] = json!(1);
+    w.platform.put_secret_string(&name, &b.to_string());
+    let new = "lin_wh_rotated0123456789";
+    w.secret(new);
+    w.run_in(
+        &[
+            "linear",
+            "update-webhook-secret",
+            &slug,
+            "--webhook-secret-stdin",
+        ],
+        "whsec_x\n",
+    )
+    .fails(2, "must start with lin_wh_");
+    let r = w.run_in(
+        &[
+            "--output",
+            "json",
+            "linear",
+            "update-webhook-secret",
+            &slug,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{new}\n"),
+    );
+    r.ok();
+    assert_eq!(r.json()["written"], true);
+    assert_eq!(r.json()["stack_wide_webhook_secret"], "untouched");
+    let after = bundle(&w, &slug).unwrap();
+    assert_eq!(after["webhook_signing_secret"], new);
+    assert_eq!(after["x_future"], 1);
+    for k in [
+        "access_token",
+        "refresh_token",
+        "expires_at",
+        "client_secret",
+        "installed_at",
+    ] {
+        assert_eq!(after[k], b[k], "{k} kept");
+    }
+    assert_eq!(stack_secret(&w), WEBHOOK, "stack-wide untouched");
+    let r = w.run_in(
+        &[
+            "--output",
+            "json",
+            "linear",
+            "update-webhook-secret",
+            &slug,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{new}\n"),
+    );
+    r.ok();
+    assert_eq!(r.json()["changed"], false);
+    w.run_in(
+        &[
+            "linear",
+            "update-webhook-secret",
+            "nosuchws",
+            "--webhook-secret-stdin",
+        ],
+        &format!("{new}\n"),
+    )
+    .fails(3, "bgagent linear setup nosuchws");
+}
+
+#[test]
+fn onboard_project_checks_workspace_project_and_repo() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let project = lin.standin.config().projects[0].clone();
+    let pid = project.id.to_uppercase();
+    w.run(&[
+        "linear",
+        "onboard-project",
+        "1a2b3c4d",
+        "--repo",
+        crate::support::REPO,
+    ])
+    .fails(2, "bgagent linear projects");
+    w.run(&[
+        "linear",
+        "onboard-project",
+        &pid,
+        "--repo",
+        "acme/not-onboarded",
+    ])
+    .fails(3, "not onboarded");
+    w.run(&[
+        "linear",
+        "onboard-project",
+        &random_uuid(),
+        "--repo",
+        crate::support::REPO,
+    ])
+    .fails(3, "has no project");
+    // Due token: refreshed on the way, rotation persisted.
+    expire_token(&w, &slug);
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "onboard-project",
+        &pid,
+        "--repo",
+        crate::support::REPO,
+    ]);
+    lin.register_tokens(&w);
+    r.ok();
+    assert_eq!(r.json()["action"], "created");
+    assert!(
+        lin.standin.is_current_refresh_token(
+            bundle(&w, &slug).unwrap()["refresh_token"]
+                .as_str()
+                .unwrap()
+        )
+    );
+    let row = w
+        .platform
+        .get_item(
+            "LinearProjectMappingTableName",
+            "linear_project_id",
+            &project.id,
+        )
+        .unwrap();
+    assert_eq!(row["repo"], crate::support::REPO);
+    assert_eq!(row["label_filter"], "bgagent");
+    assert_eq!(row["status"], "active");
+    assert_eq!(row["linear_workspace_id"], org_id.as_str());
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "onboard-project",
+        &project.id,
+        "--repo",
+        crate::support::REPO,
+    ]);
+    assert_eq!(r.json()["action"], "unchanged");
+    w.platform.put_repo("acme/other", "active");
+    w.run(&[
+        "linear",
+        "onboard-project",
+        &project.id,
+        "--repo",
+        "acme/other",
+    ])
+    .fails(3, "--force");
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "onboard-project",
+        &project.id,
+        "--repo",
+        "acme/other",
+        "--force",
+        "--label",
+        "agent",
+    ]);
+    r.ok();
+    let row2 = w
+        .platform
+        .get_item(
+            "LinearProjectMappingTableName",
+            "linear_project_id",
+            &project.id,
+        )
+        .unwrap();
+    assert_eq!(
+        (row2["repo"].as_str(), row2["label_filter"].as_str()),
+        (Some("acme/other"), Some("agent"))
+    );
+    assert_eq!(row2["onboarded_at"], row["onboarded_at"]);
+    // projects lists every project with its mapping.
+    let r = w.run(&["--output", "json", "linear", "projects"]);
+    r.ok();
+    let ps = r.json()["projects"].as_array().unwrap().clone();
+    assert_eq!(ps.len(), 3);
+    let mapped: Vec<&Value> = ps.iter().filter(|p| p["repo"].is_string()).collect();
+    assert_eq!(mapped.len(), 1);
+    assert_eq!(mapped[0]["id"], project.id.as_str());
+    assert_eq!(mapped[0]["repo"], "acme/other");
+    assert_eq!(mapped[0]["team"], "Engineering");
+}
+
+#[test]
+fn invite_refreshes_rotation_safely_then_link_redeems_once() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    expire_token(&w, &slug);
+    let before = bundle(&w, &slug).unwrap();
+    w.run(&["linear", "invite-user", &slug, "nobody-here"])
+        .fails(2, "no active member");
+    lin.register_tokens(&w);
+    // The bot user is never offered.
+    let r = w.run(&["linear", "invite-user", &slug, "bgagent"]);
+    r.fails(2, "no active member");
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "invite-user",
+        &slug,
+        "sam@acme.io",
+    ]);
+    r.ok();
+    let v = r.json();
+    let code = v["code"].as_str().unwrap().to_string();
+    let after = bundle(&w, &slug).unwrap();
+    assert_ne!(after["refresh_token"], before["refresh_token"]);
+    assert!(
+        lin.standin
+            .is_current_refresh_token(after["refresh_token"].as_str().unwrap())
+    );
+    assert_eq!(after["webhook_signing_secret"], WEBHOOK);
+    let sam = lin.standin.config().users[1].clone();
+    assert_eq!(v["linear_user_id"], sam.id.as_str());
+    let pending = w
+        .platform
+        .get_item(
+            "LinearUserMappingTableName",
+            "linear_identity",
+            &format!("pending#{code}"),
+        )
+        .unwrap();
+    assert_eq!(pending["status"], "pending");
+    assert_eq!(pending["linear_workspace_id"], org_id.as_str());
+    assert_eq!(pending["linear_workspace_slug"], slug.as_str());
+    assert_eq!(pending["linear_user_email"], "sam@acme.io");
+    assert!(pending["ttl"].as_i64().unwrap() > time::OffsetDateTime::now_utc().unix_timestamp());
+    // Redeem: without a terminal the confirmation needs --yes.
+    w.run(&["linear", "link", &code]).fails(2, "--yes");
+    let r = w.run(&["--output", "json", "--yes", "linear", "link", &code]);
+    r.ok();
+    assert_eq!(r.json()["linear_user_id"], sam.id.as_str());
+    let link = w
+        .platform
+        .get_item(
+            "LinearUserMappingTableName",
+            "linear_identity",
+            &format!("{org_id}#{}", sam.id),
+        )
+        .unwrap();
+    assert_eq!(link["platform_user_id"], PLATFORM_USER);
+    assert_eq!(link["status"], "active");
+    assert_eq!(link["link_method"], "cli");
+    assert!(
+        w.platform
+            .get_item(
+                "LinearUserMappingTableName",
+                "linear_identity",
+                &format!("pending#{code}")
+            )
+            .is_none()
+    );
+    w.run(&["--yes", "linear", "link", &code])
+        .fails(3, "unknown or already used");
+}

@@ -16,6 +16,16 @@ pub enum LinearCommand {
     AddWorkspace(LinearSetupArgs),
     /// List registered Linear workspaces
     Workspaces(WorkspacesArgs),
+    /// Replace a workspace's webhook signing secret (its bundle only; the stack-wide fallback is untouched)
+    UpdateWebhookSecret(LinearUpdateWebhookSecretArgs),
+    /// Map a Linear project to a repository
+    OnboardProject(OnboardProjectArgs),
+    /// List the projects of the registered workspaces, with their mappings
+    Projects(LinearProjectsArgs),
+    /// Create a one-time code that links a Linear user to a teammate's platform account
+    InviteUser(LinearInviteUserArgs),
+    /// Redeem a one-time code: bind its Linear user to your platform account
+    Link(crate::cli::LinkArgs),
 }
 
 #[derive(Debug, Args)]
@@ -101,3 +111,71 @@ pub struct LinearSetupArgs {
 
 #[derive(Debug, Args)]
 pub struct WorkspacesArgs {}
+
+#[derive(Debug, Args)]
+pub struct LinearUpdateWebhookSecretArgs {
+    /// Workspace slug
+    #[arg(value_parser = crate::domain::linear::slug, value_name = "SLUG")]
+    pub slug: String,
+    /// Read the webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)
+    #[arg(long)]
+    pub webhook_secret_stdin: bool,
+    /// Show what would be written, touch nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OnboardProjectArgs {
+    /// Full Linear project id (a UUID; see `bgagent linear projects`)
+    #[arg(value_parser = crate::domain::linear::project_id, value_name = "PROJECT-ID")]
+    pub project_id: String,
+    /// Repository to run tasks in (owner/repo, onboarded and active on the platform)
+    #[arg(long, value_parser = crate::domain::validate::repo, value_name = "OWNER/REPO")]
+    pub repo: String,
+    /// Workspace the project belongs to (needed when several are registered)
+    #[arg(long, value_parser = crate::domain::linear::slug, value_name = "SLUG")]
+    pub slug: Option<String>,
+    /// Trigger label (default bgagent; kept on re-runs when not given)
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+    /// Linear team id to record with the mapping (informational)
+    #[arg(long, value_name = "TEAM-ID")]
+    pub team_id: Option<String>,
+    /// Re-point a project that is mapped to another repository
+    #[arg(long)]
+    pub force: bool,
+    /// Show the mapping that would be written, touch nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LinearProjectsArgs {
+    /// Only this workspace
+    #[arg(long, value_parser = crate::domain::linear::slug, value_name = "SLUG")]
+    pub slug: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LinearInviteUserArgs {
+    /// Workspace slug
+    #[arg(value_parser = crate::domain::linear::slug, value_name = "SLUG")]
+    pub slug: String,
+    /// Linear user id, email or name of the teammate
+    pub user: String,
+    /// How long the code stays valid (at most 7d)
+    #[arg(long, default_value = "24h", value_parser = crate::domain::duration::parse_invite_ttl, value_name = "DURATION")]
+    pub ttl: std::time::Duration,
+    /// Platform user recorded as inviter (else the logged-in identity)
+    #[arg(
+        long,
+        env = "BGAGENT_PLATFORM_USER_ID",
+        hide_env_values = true,
+        value_name = "SUB"
+    )]
+    pub platform_user_id: Option<String>,
+    /// Resolve the user and show the invite row, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}

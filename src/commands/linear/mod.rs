@@ -3,7 +3,12 @@
 
 pub mod app_template;
 pub mod args;
+pub mod invite_user;
+pub mod link;
+pub mod onboard_project;
+pub mod projects;
 pub mod setup;
+pub mod update_webhook_secret;
 pub mod webhook_info;
 pub mod workspaces;
 
@@ -23,6 +28,11 @@ pub fn run(cmd: LinearCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         Setup(a) => super::block_on(setup::run(a, g, ui, setup::Mode::Setup)),
         AddWorkspace(a) => super::block_on(setup::run(a, g, ui, setup::Mode::AddWorkspace)),
         Workspaces(_) => super::block_on(workspaces::run(g, ui)),
+        UpdateWebhookSecret(a) => super::block_on(update_webhook_secret::run(a, g, ui)),
+        OnboardProject(a) => super::block_on(onboard_project::run(a, g, ui)),
+        Projects(a) => super::block_on(projects::run(a, g, ui)),
+        InviteUser(a) => super::block_on(invite_user::run(a, g, ui)),
+        Link(a) => super::block_on(link::run(a, g, ui)),
     }
 }
 
@@ -149,4 +159,35 @@ pub async fn require_active(ctx: &Ctx, ui: &Ui, slug: &str) -> Result<Workspace>
         .hint(format!("re-run `bgagent linear setup {slug}`")));
     }
     Ok(w)
+}
+
+/// The workspace's bundle with a fresh access token: refreshed only when it expires within
+/// 60 s, and then rotation-safely (the new refresh token is persisted at once).
+pub async fn fresh_bundle(
+    ctx: &Ctx,
+    ui: &Ui,
+    w: &Workspace,
+    force: bool,
+) -> Result<crate::domain::bundle::Bundle> {
+    let p = crate::linear::provider(Default::default());
+    let sm = ctx.aws.secrets();
+    let id = w.bundle_id();
+    crate::oauth::stored::Stored {
+        provider: &p,
+        sm: &sm,
+        id: &id,
+        label: format!("workspace {}", w.slug),
+        required: &crate::domain::linear::REQUIRED,
+        setup_again: format!(
+            "the workspace must be authorized again: run `bgagent linear setup {}`",
+            w.slug
+        ),
+    }
+    .obtain(ui, force)
+    .await
+}
+
+/// A GraphQL failure as a command error (a refused token names `setup`).
+pub fn graphql_err(e: crate::linear::graphql::GqlError, slug: &str) -> Error {
+    e.into_error(slug)
 }

@@ -1,0 +1,192 @@
+//! `bgagent linear invite-user <slug> <user>`: resolve the Linear user (with a token refreshed
+//! rotation-safely when due), mint a one-time code and write the pending row — never over
+//! another one (`attribute_not_exists`).
+
+use super::args::LinearInviteUserArgs;
+use super::graphql_err;
+use crate::aws::{Output, ddb, sdk_error};
+use crate::cli::GlobalArgs;
+use crate::commands::jira::invite_user::mint_unique;
+use crate::config;
+use crate::domain::{duration, invite_code, timefmt};
+use crate::error::{Error, Result};
+use crate::linear::graphql::{self, Member};
+use crate::terminal::{Ui, prompt};
+
+/// The member `query` names: an exact id or email, else the one whose name contains it
+/// (case-insensitive). Several: `Err` with the candidates (pure).
+pub fn pick(query: &str, members: &[Member]) -> Result<Member, Vec<Member>> {
+    let q = query.trim().to_lowercase();
+    if let Some(m) = members
+        .iter()
+        .find(|m| m.id == query.trim() || (!m.email.is_empty() && m.email.to_lowercase() == q))
+    {
+        return Ok(m.clone());
+    }
+    let found: Vec<Member> = members
+        .iter()
+        .filter(|m| !q.is_empty() && m.name.to_lowercase().contains(&q))
+        .cloned()
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(found),
+    }
+}
+
+pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
+    let ctx = super::ctx(g, ui, &[Output::LinearRegistry, Output::LinearUsers]).await?;
+    let inviter = config::platform_user_id(a.platform_user_id.as_deref())?;
+    let w = super::require_active(&ctx, ui, &a.slug).await?;
+    let bundle = super::fresh_bundle(&ctx, ui, &w, false).await?;
+    let members = graphql::members(ui, bundle.str("access_token").unwrap_or_default())
+        .await
+        .map_err(|e| graphql_err(e, &w.slug))?;
+    let user = match pick(&a.user, &members) {
+        Ok(u) => u,
+        Err(cands) if cands.is_empty() => {
+            return Err(Error::usage(format!(
+                "no active member of workspace '{}' matches '{}'",
+                a.slug, a.user
+            ))
+            .cause(format!(
+                "members: {}",
+                members
+                    .iter()
+                    .map(Member::label)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ))
+            .not_written("nothing")
+            .hint("pass the member's Linear user id, email or a unique part of the name"));
+        }
+        Err(cands) => {
+            let items: Vec<String> = cands
+                .iter()
+                .map(|m| format!("{} [{}]", m.label(), m.id))
+                .collect();
+            let e = Error::usage(format!("{} members match '{}'", cands.len(), a.user))
+                .cause(items.join("; "))
+                .not_written("nothing")
+                .hint("pass the member's email or Linear user id");
+            let i = prompt::select(ui, "Which one is the teammate?", &items, e)?;
+            cands[i].clone()
+        }
+    };
+    let link_key = format!("{}#{}", w.id, user.id);
+    let current = ctx
+        .get(ui, Output::LinearUsers, "linear_identity", &link_key)
+        .await?
+        .filter(|r| ddb::get_s(r, "status") != Some("pending"))
+        .and_then(|r| ddb::get_s(&r, "platform_user_id").map(str::to_string));
+    if let Some(p) = &current {
+        ui.warn(format!(
+            "this Linear user is linked to platform user {p} now; redeeming the code moves the link"
+        ));
+    }
+    let now = timefmt::now();
+    let expires = now + time::Duration::seconds(a.ttl.as_secs() as i64);
+    let row_for = |code: &str| {
+        ddb::Item::from([
+            (
+                "linear_identity".to_string(),
+                ddb::s(format!("pending#{code}")),
+            ),
+            ("status".to_string(), ddb::s("pending")),
+            ("linear_workspace_id".to_string(), ddb::s(&w.id)),
+            ("linear_workspace_slug".to_string(), ddb::s(&w.slug)),
+            ("linear_user_id".to_string(), ddb::s(&user.id)),
+            ("linear_user_name".to_string(), ddb::s(&user.name)),
+            ("linear_user_email".to_string(), ddb::s(&user.email)),
+            ("invited_at".to_string(), ddb::s(timefmt::iso_ms(now))),
+            ("invited_by_platform_user_id".to_string(), ddb::s(&inviter)),
+            ("ttl".to_string(), ddb::n(timefmt::epoch_secs(expires))),
+        ])
+    };
+    let summary = |code: Option<&str>, dry: bool| {
+        serde_json::json!({
+            "dry_run": dry,
+            "code": code,
+            "link_command": code.map(|c| format!("bgagent linear link {c}")),
+            "expires_at": timefmt::iso_ms(expires),
+            "ttl": timefmt::epoch_secs(expires),
+            "workspace_slug": w.slug,
+            "workspace_id": w.id,
+            "linear_user_id": user.id,
+            "linear_user_name": user.name,
+            "linear_user_email": user.email,
+            "invited_by_platform_user_id": inviter,
+            "already_linked_to": current,
+        })
+    };
+    if a.dry_run {
+        ui.say("Dry run: would write this invite (with a fresh code). Nothing was written.");
+        ui.say(
+            serde_json::to_string_pretty(&ddb::to_json(&row_for("link-XXXXXXXX")))
+                .unwrap_or_default(),
+        );
+        ui.emit_json(&summary(None, true));
+        return Ok(());
+    }
+    let table = ctx.out.get(Output::LinearUsers);
+    let code = mint_unique(invite_code::new_code, |code| {
+        let put = ctx
+            .ddb
+            .put_item()
+            .table_name(table)
+            .set_item(Some(row_for(&code)))
+            .condition_expression("attribute_not_exists(linear_identity)");
+        async move {
+            ui.debug(format!("dynamodb:PutItem {table} pending#…"));
+            match put.send().await {
+                Ok(_) => Ok(true),
+                Err(e)
+                    if e.as_service_error()
+                        .is_some_and(|s| s.is_conditional_check_failed_exception()) =>
+                {
+                    Ok(false)
+                }
+                Err(e) => Err(sdk_error("could not write the invite", e).not_written("the invite")),
+            }
+        }
+    })
+    .await?;
+    ui.ok("Invite created");
+    ui.say("Send this to the teammate:");
+    ui.result(format!("    bgagent linear link {code}"));
+    ui.say(format!("  Linear user:  {}", user.label()));
+    ui.say(format!("  Workspace:    {}", w.slug));
+    ui.say(format!(
+        "  Expires:      {} ({})",
+        timefmt::iso_ms(expires),
+        duration::human(a.ttl)
+    ));
+    ui.emit_json(&summary(Some(&code), false));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(id: &str, name: &str, email: &str) -> Member {
+        Member {
+            id: id.into(),
+            name: name.into(),
+            email: email.into(),
+        }
+    }
+
+    #[test]
+    fn picks_id_email_then_unique_name() {
+        let ms = [
+            m("u1", "Sam Dev", "sam@acme.io"),
+            m("u2", "Samantha Ops", "sa@acme.io"),
+        ];
+        assert_eq!(pick("u2", &ms).unwrap().id, "u2");
+        assert_eq!(pick("SAM@acme.io", &ms).unwrap().id, "u1");
+        assert_eq!(pick("ops", &ms).unwrap().id, "u2");
+        assert_eq!(pick("sam", &ms).unwrap_err().len(), 2);
+        assert!(pick("nobody", &ms).unwrap_err().is_empty());
+    }
+}
