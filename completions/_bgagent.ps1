@@ -487,6 +487,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the projects of the registered workspaces, with their mappings')
             [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
+            [CompletionResult]::new('remove-workspace', 'remove-workspace', [CompletionResultType]::ParameterValue, 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -711,6 +712,29 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bgagent;linear;remove-workspace' {
+            [CompletionResult]::new('--recovery-days', '--recovery-days', [CompletionResultType]::ParameterName, 'Recovery window of the deleted bundle, in days (7 to 30)')
+            [CompletionResult]::new('--platform-user-id', '--platform-user-id', [CompletionResultType]::ParameterName, 'Platform user recorded as remover (else the logged-in identity)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--purge', '--purge', [CompletionResultType]::ParameterName, 'Also delete the registry row (after the bundle''s deletion succeeded)')
+            [CompletionResult]::new('--force-delete', '--force-delete', [CompletionResultType]::ParameterName, 'Delete the bundle immediately, without a recovery window (IRREVERSIBLE; the slug can be set up again at once)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bgagent;linear;help' {
             [CompletionResult]::new('app-template', 'app-template', [CompletionResultType]::ParameterValue, 'Print what to enter in Linear''s OAuth application form (offline)')
             [CompletionResult]::new('webhook-info', 'webhook-info', [CompletionResultType]::ParameterValue, 'Print where and how to create the Linear webhook')
@@ -722,6 +746,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the projects of the registered workspaces, with their mappings')
             [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
+            [CompletionResult]::new('remove-workspace', 'remove-workspace', [CompletionResultType]::ParameterValue, 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -753,6 +778,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;linear;help;link' {
+            break
+        }
+        'bgagent;linear;help;remove-workspace' {
             break
         }
         'bgagent;linear;help;help' {
@@ -857,6 +885,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List the projects of the registered workspaces, with their mappings')
             [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
+            [CompletionResult]::new('remove-workspace', 'remove-workspace', [CompletionResultType]::ParameterValue, 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row')
             break
         }
         'bgagent;help;linear;app-template' {
@@ -887,6 +916,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;help;linear;link' {
+            break
+        }
+        'bgagent;help;linear;remove-workspace' {
             break
         }
         'bgagent;help;completions' {

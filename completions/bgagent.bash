@@ -103,6 +103,9 @@ _bgagent() {
             bgagent__subcmd__help__subcmd__linear,projects)
                 cmd="bgagent__subcmd__help__subcmd__linear__subcmd__projects"
                 ;;
+            bgagent__subcmd__help__subcmd__linear,remove-workspace)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__remove__subcmd__workspace"
+                ;;
             bgagent__subcmd__help__subcmd__linear,setup)
                 cmd="bgagent__subcmd__help__subcmd__linear__subcmd__setup"
                 ;;
@@ -241,6 +244,9 @@ _bgagent() {
             bgagent__subcmd__linear,projects)
                 cmd="bgagent__subcmd__linear__subcmd__projects"
                 ;;
+            bgagent__subcmd__linear,remove-workspace)
+                cmd="bgagent__subcmd__linear__subcmd__remove__subcmd__workspace"
+                ;;
             bgagent__subcmd__linear,setup)
                 cmd="bgagent__subcmd__linear__subcmd__setup"
                 ;;
@@ -273,6 +279,9 @@ _bgagent() {
                 ;;
             bgagent__subcmd__linear__subcmd__help,projects)
                 cmd="bgagent__subcmd__linear__subcmd__help__subcmd__projects"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,remove-workspace)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__remove__subcmd__workspace"
                 ;;
             bgagent__subcmd__linear__subcmd__help,setup)
                 cmd="bgagent__subcmd__linear__subcmd__help__subcmd__setup"
@@ -627,7 +636,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__linear)
-            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link"
+            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +720,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__linear__subcmd__projects)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__remove__subcmd__workspace)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1669,7 +1692,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1807,7 +1830,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__help)
-            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link help"
+            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1905,6 +1928,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__help__subcmd__projects)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__remove__subcmd__workspace)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2112,6 +2149,48 @@ _bgagent() {
             fi
             case "${prev}" in
                 --slug)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__remove__subcmd__workspace)
+            opts="-q -v -y -h -V --purge --recovery-days --force-delete --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --recovery-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform-user-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -447,6 +447,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand projects 'List the projects of the registered workspaces, with their mappings'
             cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
             cand link 'Redeem a one-time code: bind its Linear user to your platform account'
+            cand remove-workspace 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;linear;app-template'= {
@@ -660,6 +661,28 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bgagent;linear;remove-workspace'= {
+            cand --recovery-days 'Recovery window of the deleted bundle, in days (7 to 30)'
+            cand --platform-user-id 'Platform user recorded as remover (else the logged-in identity)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --purge 'Also delete the registry row (after the bundle''s deletion succeeded)'
+            cand --force-delete 'Delete the bundle immediately, without a recovery window (IRREVERSIBLE; the slug can be set up again at once)'
+            cand --dry-run 'Show what would change, write nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bgagent;linear;help'= {
             cand app-template 'Print what to enter in Linear''s OAuth application form (offline)'
             cand webhook-info 'Print where and how to create the Linear webhook'
@@ -671,6 +694,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand projects 'List the projects of the registered workspaces, with their mappings'
             cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
             cand link 'Redeem a one-time code: bind its Linear user to your platform account'
+            cand remove-workspace 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;linear;help;app-template'= {
@@ -692,6 +716,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;linear;help;invite-user'= {
         }
         &'bgagent;linear;help;link'= {
+        }
+        &'bgagent;linear;help;remove-workspace'= {
         }
         &'bgagent;linear;help;help'= {
         }
@@ -776,6 +802,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand projects 'List the projects of the registered workspaces, with their mappings'
             cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
             cand link 'Redeem a one-time code: bind its Linear user to your platform account'
+            cand remove-workspace 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row'
         }
         &'bgagent;help;linear;app-template'= {
         }
@@ -796,6 +823,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;linear;invite-user'= {
         }
         &'bgagent;help;linear;link'= {
+        }
+        &'bgagent;help;linear;remove-workspace'= {
         }
         &'bgagent;help;completions'= {
         }

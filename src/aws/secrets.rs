@@ -97,3 +97,32 @@ pub async fn create_put_or_restore(
         other => other,
     }
 }
+
+/// Whether an error text says the secret is scheduled for deletion (AWS and moto wordings).
+pub fn marked_deleted(text: &str) -> bool {
+    [
+        "scheduled for deletion",
+        "marked for deletion",
+        "marked deleted",
+    ]
+    .iter()
+    .any(|p| text.contains(p))
+}
+
+/// [`get`], with a secret that is scheduled for deletion reported as `Ok(None)` and `true`.
+pub async fn get_unless_deleted(sm: &Client, id: &str) -> Result<(Option<Current>, bool)> {
+    match get(sm, id).await {
+        Err(e) if e.causes.iter().any(|c| marked_deleted(c)) => Ok((None, true)),
+        other => other.map(|c| (c, false)),
+    }
+}
+
+/// Cancels the scheduled deletion of a secret.
+pub async fn restore(sm: &Client, id: &str) -> Result<()> {
+    sm.restore_secret()
+        .secret_id(id)
+        .send()
+        .await
+        .map_err(|e| sdk_error(format!("could not restore secret {id}"), e))?;
+    Ok(())
+}

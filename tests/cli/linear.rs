@@ -87,8 +87,15 @@ fn bundles(w: &World) -> Vec<Value> {
     w.platform
         .scan("LinearWorkspaceRegistryTableName")
         .iter()
+        .filter(|r| r["status"] == "active")
         .filter_map(|r| r["oauth_secret_arn"].as_str().map(str::to_string))
-        .filter_map(|arn| w.platform.get_secret_string(&arn))
+        .filter_map(|arn| {
+            let sm = aws_sdk_secretsmanager::Client::new(&w.platform.sdk);
+            // A secret scheduled for deletion has no readable value (and no live tokens).
+            crate::support::block_on(sm.get_secret_value().secret_id(arn).send())
+                .ok()
+                .and_then(|r| r.secret_string)
+        })
         .filter_map(|s| serde_json::from_str(&s).ok())
         .collect()
 }
@@ -776,4 +783,94 @@ fn invite_refreshes_rotation_safely_then_link_redeems_once() {
     );
     w.run(&["--yes", "linear", "link", &code])
         .fails(3, "unknown or already used");
+}
+
+fn scheduled_for_deletion(w: &World, name: &str) -> bool {
+    let sm = aws_sdk_secretsmanager::Client::new(&w.platform.sdk);
+    crate::support::block_on(sm.describe_secret().secret_id(name).send())
+        .map(|d| d.deleted_date.is_some())
+        .unwrap_or(false)
+}
+
+#[test]
+fn remove_workspace_revokes_first_schedules_deletion_and_setup_restores() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let name = format!("bgagent-linear-oauth-{slug}");
+    w.run(&["linear", "remove-workspace", "nosuchws"])
+        .fails(3, "not registered");
+    // No terminal, no --yes: a usage error naming --yes, nothing written.
+    w.run(&["linear", "remove-workspace", &slug])
+        .fails(2, "--yes");
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "remove-workspace",
+        &slug,
+        "--dry-run",
+    ]);
+    r.ok();
+    assert_eq!(r.json()["dry_run"], true);
+    assert_eq!(registry(&w, &org_id).unwrap()["status"], "active");
+    assert!(!scheduled_for_deletion(&w, &name));
+    let r = w.run(&[
+        "--output",
+        "json",
+        "--yes",
+        "linear",
+        "remove-workspace",
+        &slug,
+    ]);
+    r.ok();
+    let v = r.json();
+    assert_eq!(v["status"], "revoked");
+    assert_eq!(v["secret"]["action"], "scheduled_deletion");
+    assert_eq!(v["secret"]["recovery_days"], 7);
+    assert!(v["next_steps"].as_array().unwrap().len() == 2);
+    let row = registry(&w, &org_id).unwrap();
+    assert_eq!(row["status"], "revoked");
+    assert_eq!(row["revoked_reason"], "admin_removed");
+    assert_eq!(row["revoked_by_platform_user_id"], PLATFORM_USER);
+    assert!(row["revoked_at"].is_string());
+    assert!(scheduled_for_deletion(&w, &name));
+    // setup of the same slug restores the scheduled secret and re-activates the row.
+    let (run, _) = lin.install(
+        &w,
+        &setup_args(&lin, &slug),
+        &format!("{}\n", lin.client_secret),
+    );
+    // A removed workspace is a fresh install (its old bundle is not reused); as the sole
+    // workspace it gets the stack-wide secret, which was configured for it.
+    run.ok();
+    assert_eq!(run.json()["webhook_secret"], "mirrored");
+    assert_eq!(
+        bundle(&w, &slug).unwrap()["webhook_signing_secret"],
+        WEBHOOK
+    );
+    assert!(!scheduled_for_deletion(&w, &name));
+    let row = registry(&w, &org_id).unwrap();
+    assert_eq!(row["status"], "active");
+    assert!(
+        row.get("revoked_at").is_none(),
+        "re-activation clears the revocation: {row}"
+    );
+    // --purge --force-delete: the secret goes at once, then the row.
+    let r = w.run(&[
+        "--output",
+        "json",
+        "--yes",
+        "linear",
+        "remove-workspace",
+        &slug,
+        "--purge",
+        "--force-delete",
+    ]);
+    r.ok();
+    assert_eq!(r.json()["status"], "purged");
+    assert_eq!(r.json()["secret"]["action"], "deleted");
+    assert!(registry(&w, &org_id).is_none());
+    assert!(w.platform.get_secret_string(&name).is_none());
+    let r = w.run(&["--output", "json", "linear", "workspaces"]);
+    assert!(r.json()["workspaces"].as_array().unwrap().is_empty());
 }

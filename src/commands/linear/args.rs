@@ -26,6 +26,8 @@ pub enum LinearCommand {
     InviteUser(LinearInviteUserArgs),
     /// Redeem a one-time code: bind its Linear user to your platform account
     Link(crate::cli::LinkArgs),
+    /// Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row
+    RemoveWorkspace(RemoveWorkspaceArgs),
 }
 
 #[derive(Debug, Args)]
@@ -176,6 +178,34 @@ pub struct LinearInviteUserArgs {
     )]
     pub platform_user_id: Option<String>,
     /// Resolve the user and show the invite row, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveWorkspaceArgs {
+    /// Workspace slug (typed again to confirm, unless --yes)
+    #[arg(value_parser = crate::domain::linear::slug, value_name = "SLUG")]
+    pub slug: String,
+    /// Also delete the registry row (after the bundle's deletion succeeded)
+    #[arg(long)]
+    pub purge: bool,
+    /// Recovery window of the deleted bundle, in days (7 to 30)
+    #[arg(long, conflicts_with = "force_delete", default_value_t = 7,
+          value_parser = clap::value_parser!(i64).range(7..=30), value_name = "DAYS")]
+    pub recovery_days: i64,
+    /// Delete the bundle immediately, without a recovery window (IRREVERSIBLE; the slug can be set up again at once)
+    #[arg(long)]
+    pub force_delete: bool,
+    /// Platform user recorded as remover (else the logged-in identity)
+    #[arg(
+        long,
+        env = "BGAGENT_PLATFORM_USER_ID",
+        hide_env_values = true,
+        value_name = "SUB"
+    )]
+    pub platform_user_id: Option<String>,
+    /// Show what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
 }

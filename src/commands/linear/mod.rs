@@ -7,6 +7,7 @@ pub mod invite_user;
 pub mod link;
 pub mod onboard_project;
 pub mod projects;
+pub mod remove_workspace;
 pub mod setup;
 pub mod update_webhook_secret;
 pub mod webhook_info;
@@ -33,6 +34,7 @@ pub fn run(cmd: LinearCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         Projects(a) => super::block_on(projects::run(a, g, ui)),
         InviteUser(a) => super::block_on(invite_user::run(a, g, ui)),
         Link(a) => super::block_on(link::run(a, g, ui)),
+        RemoveWorkspace(a) => super::block_on(remove_workspace::run(a, g, ui)),
     }
 }
 

@@ -276,7 +276,7 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
     let (ident, keys, previous) = tokio::join!(
         graphql::identity(ui, &tokens.access_token),
         graphql::team_keys(ui, &tokens.access_token),
-        secrets::get(&sm, &name),
+        secrets::get_unless_deleted(&sm, &name),
     );
     let (viewer, org) = ident.map_err(|e| {
         e.into_error(&a.slug)
@@ -306,7 +306,12 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
             org.url_key, a.slug
         )));
     }
-    let previous = previous?;
+    let (previous, was_deleted) = previous?;
+    if was_deleted {
+        ui.say(format!(
+            "  {name} is scheduled for deletion (removed workspace); it is restored with the new tokens, as a fresh install"
+        ));
+    }
     let old = previous.as_ref().map(|p| Bundle::parse_lenient(&p.value));
     let old_same = match &old {
         Some(Ok(b)) => {
@@ -436,6 +441,16 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
 
     // 7. Writes: bundle, registry row, then (first install only) the stack-wide fallback.
     let mut written: Vec<String> = Vec::new();
+    if was_deleted {
+        ui.debug(format!("secretsmanager:RestoreSecret {name}"));
+        secrets::restore(&sm, &name).await.map_err(|e| {
+            e.not_written("workspace bundle, registry row")
+                .hint(format!(
+                    "re-run `bgagent linear {cmd} {}` (safe to repeat)",
+                    a.slug
+                ))
+        })?;
+    }
     ui.debug(format!("secretsmanager:CreateSecret/PutSecretValue {name}"));
     let arn = secrets::create_put_or_restore(
         &sm,
