@@ -37,6 +37,10 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('jira', 'jira', [CompletionResultType]::ParameterValue, 'Connect and manage a Jira Cloud site')
+            [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write the platform config (config.json) from the stack''s outputs, an admin''s bundle, or flags')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to the platform (Cognito user pool); writes credentials.json')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the login (--everywhere also revokes it at Cognito)')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the login (user, sub, email, token expiry) and the platform config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -244,6 +248,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
         }
         'bgagent;jira;link' {
             [CompletionResult]::new('--platform-user-id', '--platform-user-id', [CompletionResultType]::ParameterName, 'Platform user to link (else the logged-in identity)')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, '`api`: the platform API links the logged-in user (needs `bgagent login`, no AWS credentials); `direct`: one DynamoDB transaction with your AWS credentials [default: api when logged in, else direct]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
             [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
@@ -350,6 +355,89 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
         'bgagent;jira;help;help' {
             break
         }
+        'bgagent;configure' {
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Platform REST API URL, with its stage (the stack''s `ApiUrl` output, e.g. https://…/v1/)')
+            [CompletionResult]::new('--registry-api-url', '--registry-api-url', [CompletionResultType]::ParameterName, 'Registry API URL (the stack''s optional `RegistryApiUrl` output)')
+            [CompletionResult]::new('--user-pool-id', '--user-pool-id', [CompletionResultType]::ParameterName, 'Cognito user pool id, `<region>_<id>` (the stack''s `UserPoolId` output)')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Cognito app client id (the stack''s `AppClientId` output)')
+            [CompletionResult]::new('--from-bundle', '--from-bundle', [CompletionResultType]::ParameterName, 'Configuration bundle from an admin: base64 of {api_url, region, user_pool_id, client_id}')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--no-stack', '--no-stack', [CompletionResultType]::ParameterName, 'Do not read the stack''s outputs: use only the flags and the existing config.json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;login' {
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Cognito username (usually your email); prompted when absent')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'MFA code (authenticator app or SMS) when the pool asks for one; prompted when absent')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from stdin, one line (or set BGAGENT_PASSWORD; else a masked prompt)')
+            [CompletionResult]::new('--new-password-stdin', '--new-password-stdin', [CompletionResultType]::ParameterName, 'When Cognito asks for a new password (first login of an invited user), read it from stdin (after the password line with --password-stdin; or set BGAGENT_NEW_PASSWORD)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;logout' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--everywhere', '--everywhere', [CompletionResultType]::ParameterName, 'Also revoke the refresh token at Cognito (signs this user out on every device)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;whoami' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bgagent;completions' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
@@ -370,6 +458,10 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
         }
         'bgagent;help' {
             [CompletionResult]::new('jira', 'jira', [CompletionResultType]::ParameterValue, 'Connect and manage a Jira Cloud site')
+            [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write the platform config (config.json) from the stack''s outputs, an admin''s bundle, or flags')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to the platform (Cognito user pool); writes credentials.json')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the login (--everywhere also revokes it at Cognito)')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the login (user, sub, email, token expiry) and the platform config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -419,6 +511,18 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;help;jira;unlink' {
+            break
+        }
+        'bgagent;help;configure' {
+            break
+        }
+        'bgagent;help;login' {
+            break
+        }
+        'bgagent;help;logout' {
+            break
+        }
+        'bgagent;help;whoami' {
             break
         }
         'bgagent;help;completions' {

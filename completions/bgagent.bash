@@ -19,20 +19,44 @@ _bgagent() {
             bgagent,completions)
                 cmd="bgagent__subcmd__completions"
                 ;;
+            bgagent,configure)
+                cmd="bgagent__subcmd__configure"
+                ;;
             bgagent,help)
                 cmd="bgagent__subcmd__help"
                 ;;
             bgagent,jira)
                 cmd="bgagent__subcmd__jira"
                 ;;
+            bgagent,login)
+                cmd="bgagent__subcmd__login"
+                ;;
+            bgagent,logout)
+                cmd="bgagent__subcmd__logout"
+                ;;
+            bgagent,whoami)
+                cmd="bgagent__subcmd__whoami"
+                ;;
             bgagent__subcmd__help,completions)
                 cmd="bgagent__subcmd__help__subcmd__completions"
+                ;;
+            bgagent__subcmd__help,configure)
+                cmd="bgagent__subcmd__help__subcmd__configure"
                 ;;
             bgagent__subcmd__help,help)
                 cmd="bgagent__subcmd__help__subcmd__help"
                 ;;
             bgagent__subcmd__help,jira)
                 cmd="bgagent__subcmd__help__subcmd__jira"
+                ;;
+            bgagent__subcmd__help,login)
+                cmd="bgagent__subcmd__help__subcmd__login"
+                ;;
+            bgagent__subcmd__help,logout)
+                cmd="bgagent__subcmd__help__subcmd__logout"
+                ;;
+            bgagent__subcmd__help,whoami)
+                cmd="bgagent__subcmd__help__subcmd__whoami"
                 ;;
             bgagent__subcmd__help__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__template"
@@ -146,7 +170,7 @@ _bgagent() {
 
     case "${cmd}" in
         bgagent)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira completions help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira configure login logout whoami completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -213,8 +237,62 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgagent__subcmd__configure)
+            opts="-q -v -y -h -V --api-url --registry-api-url --user-pool-id --client-id --from-bundle --no-stack --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry-api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-pool-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgagent__subcmd__help)
-            opts="jira completions help"
+            opts="jira configure login logout whoami completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -228,6 +306,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__configure)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -412,6 +504,48 @@ _bgagent() {
         bgagent__subcmd__help__subcmd__jira__subcmd__users)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__whoami)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -728,7 +862,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__link)
-            opts="-q -v -y -h -V --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --platform-user-id --dry-run --via --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +870,10 @@ _bgagent() {
             case "${prev}" in
                 --platform-user-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "api direct" -- "${cur}"))
                     return 0
                     ;;
                 --region)
@@ -1042,6 +1180,116 @@ _bgagent() {
         bgagent__subcmd__jira__subcmd__users)
             opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__login)
+            opts="-q -v -y -h -V --username --password-stdin --new-password-stdin --mfa-code --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__logout)
+            opts="-q -v -y -h -V --everywhere --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__whoami)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

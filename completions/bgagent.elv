@@ -34,6 +34,10 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand jira 'Connect and manage a Jira Cloud site'
+            cand configure 'Write the platform config (config.json) from the stack''s outputs, an admin''s bundle, or flags'
+            cand login 'Log in to the platform (Cognito user pool); writes credentials.json'
+            cand logout 'Remove the login (--everywhere also revokes it at Cognito)'
+            cand whoami 'Show the login (user, sub, email, token expiry) and the platform config'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -231,6 +235,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         }
         &'bgagent;jira;link'= {
             cand --platform-user-id 'Platform user to link (else the logged-in identity)'
+            cand --via '`api`: the platform API links the logged-in user (needs `bgagent login`, no AWS credentials); `direct`: one DynamoDB transaction with your AWS credentials [default: api when logged in, else direct]'
             cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
             cand --profile 'AWS shared-config profile'
             cand --stack-name 'CloudFormation stack of the platform'
@@ -321,6 +326,85 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         }
         &'bgagent;jira;help;help'= {
         }
+        &'bgagent;configure'= {
+            cand --api-url 'Platform REST API URL, with its stage (the stack''s `ApiUrl` output, e.g. https://…/v1/)'
+            cand --registry-api-url 'Registry API URL (the stack''s optional `RegistryApiUrl` output)'
+            cand --user-pool-id 'Cognito user pool id, `<region>_<id>` (the stack''s `UserPoolId` output)'
+            cand --client-id 'Cognito app client id (the stack''s `AppClientId` output)'
+            cand --from-bundle 'Configuration bundle from an admin: base64 of {api_url, region, user_pool_id, client_id}'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --no-stack 'Do not read the stack''s outputs: use only the flags and the existing config.json'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;login'= {
+            cand --username 'Cognito username (usually your email); prompted when absent'
+            cand --mfa-code 'MFA code (authenticator app or SMS) when the pool asks for one; prompted when absent'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --password-stdin 'Read the password from stdin, one line (or set BGAGENT_PASSWORD; else a masked prompt)'
+            cand --new-password-stdin 'When Cognito asks for a new password (first login of an invited user), read it from stdin (after the password line with --password-stdin; or set BGAGENT_NEW_PASSWORD)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;logout'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --everywhere 'Also revoke the refresh token at Cognito (signs this user out on every device)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;whoami'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bgagent;completions'= {
             cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
             cand --profile 'AWS shared-config profile'
@@ -340,6 +424,10 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         }
         &'bgagent;help'= {
             cand jira 'Connect and manage a Jira Cloud site'
+            cand configure 'Write the platform config (config.json) from the stack''s outputs, an admin''s bundle, or flags'
+            cand login 'Log in to the platform (Cognito user pool); writes credentials.json'
+            cand logout 'Remove the login (--everywhere also revokes it at Cognito)'
+            cand whoami 'Show the login (user, sub, email, token expiry) and the platform config'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -377,6 +465,14 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;jira;users'= {
         }
         &'bgagent;help;jira;unlink'= {
+        }
+        &'bgagent;help;configure'= {
+        }
+        &'bgagent;help;login'= {
+        }
+        &'bgagent;help;logout'= {
+        }
+        &'bgagent;help;whoami'= {
         }
         &'bgagent;help;completions'= {
         }

@@ -72,6 +72,14 @@ pub enum Command {
     /// Connect and manage a Jira Cloud site
     #[command(subcommand)]
     Jira(JiraCommand),
+    /// Write the platform config (config.json) from the stack's outputs, an admin's bundle, or flags
+    Configure(crate::commands::auth::ConfigureArgs),
+    /// Log in to the platform (Cognito user pool); writes credentials.json
+    Login(crate::commands::auth::LoginArgs),
+    /// Remove the login (--everywhere also revokes it at Cognito)
+    Logout(crate::commands::auth::LogoutArgs),
+    /// Show the login (user, sub, email, token expiry) and the platform config
+    Whoami(crate::commands::auth::WhoamiArgs),
     /// Print shell completions
     Completions {
         /// Shell to generate completions for
@@ -278,6 +286,17 @@ pub struct LinkArgs {
     /// Show what would be linked, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// `api`: the platform API links the logged-in user (needs `bgagent login`, no AWS
+    /// credentials); `direct`: one DynamoDB transaction with your AWS credentials
+    /// [default: api when logged in, else direct]
+    #[arg(long, value_enum, value_name = "PATH")]
+    pub via: Option<LinkVia>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LinkVia {
+    Api,
+    Direct,
 }
 
 #[derive(Debug, Args)]

@@ -13,4 +13,5 @@ pub mod docs;
 pub mod domain;
 pub mod error;
 pub mod keychain;
+pub mod platform;
 pub mod terminal;

@@ -17,7 +17,10 @@
 //!   webhook secret is created through the Secrets Manager API and its ARN is
 //!   passed to the stack as parameter `ExistingJiraWebhookSecretArn`;
 //! - it ignores `TimeToLiveSpecification`, so TTL on `ttl` is switched on with
-//!   `UpdateTimeToLive` after the stack is created (moto never expires items).
+//!   `UpdateTimeToLive` after the stack is created (moto never expires items);
+//! - it has no `AWS::Cognito::*` resources, so the user pool and app client are
+//!   created through the Cognito API and passed as `ExistingUserPoolId` /
+//!   `ExistingAppClientId`.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::ffi::OsString;
@@ -597,6 +600,17 @@ async fn deploy(
                 .build(),
         );
     }
+    if template.contains(USER_POOL_PARAMETER) {
+        let (pool, client) = create_user_pool(sdk, stack_name).await;
+        for (k, v) in [(USER_POOL_PARAMETER, pool), (APP_CLIENT_PARAMETER, client)] {
+            create = create.parameters(
+                Parameter::builder()
+                    .parameter_key(k)
+                    .parameter_value(v)
+                    .build(),
+            );
+        }
+    }
     create
         .send()
         .await
@@ -635,6 +649,99 @@ async fn deploy(
         enable_ttl(sdk, table).await;
     }
     outputs
+}
+
+/// Template parameters through which the Cognito pool and app client are handed to moto.
+pub const USER_POOL_PARAMETER: &str = "ExistingUserPoolId";
+pub const APP_CLIENT_PARAMETER: &str = "ExistingAppClientId";
+
+/// The platform's user pool (email as username) and CLI app client (no secret,
+/// USER_PASSWORD_AUTH + SRP + refresh), as the template would create them.
+async fn create_user_pool(sdk: &aws_config::SdkConfig, stack_name: &str) -> (String, String) {
+    use aws_sdk_cognitoidentityprovider::types::{ExplicitAuthFlowsType, UsernameAttributeType};
+    let idp = aws_sdk_cognitoidentityprovider::Client::new(sdk);
+    let pool = idp
+        .create_user_pool()
+        .pool_name(format!("{stack_name}-users"))
+        .username_attributes(UsernameAttributeType::Email)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("CreateUserPool: {}", sdk_error(&e)))
+        .user_pool
+        .and_then(|p| p.id)
+        .expect("CreateUserPool returned no id");
+    let client = idp
+        .create_user_pool_client()
+        .user_pool_id(&pool)
+        .client_name("bgagent-cli")
+        .generate_secret(false)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserSrpAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("CreateUserPoolClient: {}", sdk_error(&e)))
+        .user_pool_client
+        .and_then(|c| c.client_id)
+        .expect("CreateUserPoolClient returned no id");
+    (pool, client)
+}
+
+impl Platform {
+    /// Creates a confirmed user (email as username) with a permanent password; returns its `sub`.
+    pub fn create_user(&self, email: &str, password: &str) -> String {
+        self.admin_create_user(email, password, true)
+    }
+
+    /// Creates an invited user still in FORCE_CHANGE_PASSWORD with `temporary_password`
+    /// (its first login gets the NEW_PASSWORD_REQUIRED challenge); returns its `sub`.
+    pub fn invite_user(&self, email: &str, temporary_password: &str) -> String {
+        self.admin_create_user(email, temporary_password, false)
+    }
+
+    fn admin_create_user(&self, email: &str, password: &str, permanent: bool) -> String {
+        use aws_sdk_cognitoidentityprovider::types::{AttributeType, MessageActionType};
+        let pool = self.table("UserPoolId").to_string();
+        let idp = aws_sdk_cognitoidentityprovider::Client::new(&self.sdk);
+        let attr = |n: &str, v: &str| {
+            AttributeType::builder()
+                .name(n)
+                .value(v)
+                .build()
+                .expect("attribute")
+        };
+        block_on(async {
+            let user = idp
+                .admin_create_user()
+                .user_pool_id(&pool)
+                .username(email)
+                .temporary_password(password)
+                .message_action(MessageActionType::Suppress)
+                .user_attributes(attr("email", email))
+                .user_attributes(attr("email_verified", "true"))
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("AdminCreateUser {email}: {}", sdk_error(&e)))
+                .user
+                .expect("AdminCreateUser returned no user");
+            if permanent {
+                idp.admin_set_user_password()
+                    .user_pool_id(&pool)
+                    .username(email)
+                    .password(password)
+                    .permanent(true)
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("AdminSetUserPassword {email}: {}", sdk_error(&e)));
+            }
+            user.attributes()
+                .iter()
+                .find(|a| a.name() == "sub")
+                .and_then(|a| a.value())
+                .map(str::to_string)
+                .unwrap_or_else(|| user.username().unwrap_or_default().to_string())
+        })
+    }
 }
 
 /// moto ignores `TimeToLiveSpecification` in templates; apply the template's setting.

@@ -1,5 +1,6 @@
 //! Dispatch. Offline commands never build an async runtime or load AWS configuration.
 
+pub mod auth;
 pub mod completions;
 pub mod jira;
 
@@ -11,6 +12,10 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<()> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Jira(cmd) => jira::run(cmd, &cli.global, ui),
+        Command::Configure(a) => block_on(auth::configure::run(a, &cli.global, ui)),
+        Command::Login(a) => block_on(auth::login::run(a, ui)),
+        Command::Logout(a) => block_on(auth::logout::run(a, ui)),
+        Command::Whoami(a) => auth::whoami::run(a, ui),
     }
 }
 

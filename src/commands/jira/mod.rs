@@ -3,6 +3,7 @@
 pub mod app_template;
 pub mod invite_user;
 pub mod link;
+pub mod link_api;
 pub mod map;
 pub mod projects;
 pub mod setup;
