@@ -68,10 +68,7 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
 
     let doc = run.json();
     assert_eq!(doc["cloud_id"], cloud);
-    assert_eq!(
-        doc["webhook_url"],
-        "https://bgagent-local.execute-api.us-east-1.amazonaws.com/v1/jira/webhook"
-    );
+    assert_eq!(doc["webhook_url"], w.platform.api.webhook_url());
     assert_eq!(doc["webhook_secret"], "provided");
     assert_eq!(
         doc["next_steps"][0],
