@@ -16,11 +16,17 @@ _bgagent() {
             ",$1")
                 cmd="bgagent"
                 ;;
+            bgagent,approve)
+                cmd="bgagent__subcmd__approve"
+                ;;
             bgagent,completions)
                 cmd="bgagent__subcmd__completions"
                 ;;
             bgagent,configure)
                 cmd="bgagent__subcmd__configure"
+                ;;
+            bgagent,deny)
+                cmd="bgagent__subcmd__deny"
                 ;;
             bgagent,help)
                 cmd="bgagent__subcmd__help"
@@ -34,14 +40,26 @@ _bgagent() {
             bgagent,logout)
                 cmd="bgagent__subcmd__logout"
                 ;;
+            bgagent,pending)
+                cmd="bgagent__subcmd__pending"
+                ;;
+            bgagent,policies)
+                cmd="bgagent__subcmd__policies"
+                ;;
             bgagent,whoami)
                 cmd="bgagent__subcmd__whoami"
+                ;;
+            bgagent__subcmd__help,approve)
+                cmd="bgagent__subcmd__help__subcmd__approve"
                 ;;
             bgagent__subcmd__help,completions)
                 cmd="bgagent__subcmd__help__subcmd__completions"
                 ;;
             bgagent__subcmd__help,configure)
                 cmd="bgagent__subcmd__help__subcmd__configure"
+                ;;
+            bgagent__subcmd__help,deny)
+                cmd="bgagent__subcmd__help__subcmd__deny"
                 ;;
             bgagent__subcmd__help,help)
                 cmd="bgagent__subcmd__help__subcmd__help"
@@ -54,6 +72,12 @@ _bgagent() {
                 ;;
             bgagent__subcmd__help,logout)
                 cmd="bgagent__subcmd__help__subcmd__logout"
+                ;;
+            bgagent__subcmd__help,pending)
+                cmd="bgagent__subcmd__help__subcmd__pending"
+                ;;
+            bgagent__subcmd__help,policies)
+                cmd="bgagent__subcmd__help__subcmd__policies"
                 ;;
             bgagent__subcmd__help,whoami)
                 cmd="bgagent__subcmd__help__subcmd__whoami"
@@ -90,6 +114,12 @@ _bgagent() {
                 ;;
             bgagent__subcmd__help__subcmd__jira,users)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__users"
+                ;;
+            bgagent__subcmd__help__subcmd__policies,list)
+                cmd="bgagent__subcmd__help__subcmd__policies__subcmd__list"
+                ;;
+            bgagent__subcmd__help__subcmd__policies,show)
+                cmd="bgagent__subcmd__help__subcmd__policies__subcmd__show"
                 ;;
             bgagent__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__jira__subcmd__app__subcmd__template"
@@ -163,6 +193,24 @@ _bgagent() {
             bgagent__subcmd__jira__subcmd__help,users)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__users"
                 ;;
+            bgagent__subcmd__policies,help)
+                cmd="bgagent__subcmd__policies__subcmd__help"
+                ;;
+            bgagent__subcmd__policies,list)
+                cmd="bgagent__subcmd__policies__subcmd__list"
+                ;;
+            bgagent__subcmd__policies,show)
+                cmd="bgagent__subcmd__policies__subcmd__show"
+                ;;
+            bgagent__subcmd__policies__subcmd__help,help)
+                cmd="bgagent__subcmd__policies__subcmd__help__subcmd__help"
+                ;;
+            bgagent__subcmd__policies__subcmd__help,list)
+                cmd="bgagent__subcmd__policies__subcmd__help__subcmd__list"
+                ;;
+            bgagent__subcmd__policies__subcmd__help,show)
+                cmd="bgagent__subcmd__policies__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -170,12 +218,50 @@ _bgagent() {
 
     case "${cmd}" in
         bgagent)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira configure login logout whoami completions help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira configure login logout whoami approve deny pending policies completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__approve)
+            opts="-q -v -y -h -V --scope --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -291,9 +377,65 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        bgagent__subcmd__help)
-            opts="jira configure login logout whoami completions help"
+        bgagent__subcmd__deny)
+            opts="-q -v -y -h -V --reason --reason-file --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help)
+            opts="jira configure login logout whoami approve deny pending policies completions help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -320,6 +462,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__configure)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__deny)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -532,6 +688,62 @@ _bgagent() {
         bgagent__subcmd__help__subcmd__logout)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__pending)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__policies)
+            opts="list show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__policies__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__policies__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1260,6 +1472,214 @@ _bgagent() {
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__pending)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__policies)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__policies__subcmd__help)
+            opts="list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__policies__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__policies__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__policies__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__policies__subcmd__list)
+            opts="-q -v -y -h -V --repo --tier --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tier)
+                    COMPREPLY=($(compgen -W "hard soft" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__policies__subcmd__show)
+            opts="-q -v -y -h -V --repo --rule --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -38,6 +38,10 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand login 'Log in to the platform (Cognito user pool); writes credentials.json'
             cand logout 'Remove the login (--everywhere also revokes it at Cognito)'
             cand whoami 'Show the login (user, sub, email, token expiry) and the platform config'
+            cand approve 'Approve a pending Cedar HITL gate of a task (see `bgagent pending`)'
+            cand deny 'Deny a pending Cedar HITL gate of a task'
+            cand pending 'List the approvals waiting for you, with the command to approve or deny each'
+            cand policies 'Show a repository''s Cedar approval rules'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -405,6 +409,129 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bgagent;approve'= {
+            cand --scope 'How far the approval reaches: this_call, tool_type_session, tool_group_session, all_session (needs --yes), tool_type:<Bash|Read|Write|Edit|Glob|Grep|WebFetch|Task>, tool_group:file_write, bash_pattern:<glob>, write_path:<glob>, rule:<rule-id> (≤ 128 chars)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;deny'= {
+            cand --reason 'Why (shown to the agent; at most 2000 characters)'
+            cand --reason-file 'Read the reason from a file (UTF-8)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;pending'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;policies'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List a repository''s Cedar rules (hard-deny and soft-deny)'
+            cand show 'Show one rule of a repository'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;policies;list'= {
+            cand --repo 'Repository (owner/repo)'
+            cand --tier 'Only this tier'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;policies;show'= {
+            cand --repo 'Repository (owner/repo)'
+            cand --rule 'Rule id (from `bgagent policies list`)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;policies;help'= {
+            cand list 'List a repository''s Cedar rules (hard-deny and soft-deny)'
+            cand show 'Show one rule of a repository'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;policies;help;list'= {
+        }
+        &'bgagent;policies;help;show'= {
+        }
+        &'bgagent;policies;help;help'= {
+        }
         &'bgagent;completions'= {
             cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
             cand --profile 'AWS shared-config profile'
@@ -428,6 +555,10 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand login 'Log in to the platform (Cognito user pool); writes credentials.json'
             cand logout 'Remove the login (--everywhere also revokes it at Cognito)'
             cand whoami 'Show the login (user, sub, email, token expiry) and the platform config'
+            cand approve 'Approve a pending Cedar HITL gate of a task (see `bgagent pending`)'
+            cand deny 'Deny a pending Cedar HITL gate of a task'
+            cand pending 'List the approvals waiting for you, with the command to approve or deny each'
+            cand policies 'Show a repository''s Cedar approval rules'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -473,6 +604,20 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;logout'= {
         }
         &'bgagent;help;whoami'= {
+        }
+        &'bgagent;help;approve'= {
+        }
+        &'bgagent;help;deny'= {
+        }
+        &'bgagent;help;pending'= {
+        }
+        &'bgagent;help;policies'= {
+            cand list 'List a repository''s Cedar rules (hard-deny and soft-deny)'
+            cand show 'Show one rule of a repository'
+        }
+        &'bgagent;help;policies;list'= {
+        }
+        &'bgagent;help;policies;show'= {
         }
         &'bgagent;help;completions'= {
         }

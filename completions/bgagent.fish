@@ -42,6 +42,10 @@ complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "configure" -d 'Writ
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "login" -d 'Log in to the platform (Cognito user pool); writes credentials.json'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "logout" -d 'Remove the login (--everywhere also revokes it at Cognito)'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "whoami" -d 'Show the login (user, sub, email, token expiry) and the platform config'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "approve" -d 'Approve a pending Cedar HITL gate of a task (see `bgagent pending`)'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "deny" -d 'Deny a pending Cedar HITL gate of a task'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "pending" -d 'List the approvals waiting for you, with the command to approve or deny each'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "policies" -d 'Show a repository\'s Cedar approval rules'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -319,6 +323,98 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s v -l verbose 
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s y -l yes -d 'Accept confirmations without asking'
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l scope -d 'How far the approval reaches: this_call, tool_type_session, tool_group_session, all_session (needs --yes), tool_type:<Bash|Read|Write|Edit|Glob|Grep|WebFetch|Task>, tool_group:file_write, bash_pattern:<glob>, write_path:<glob>, rule:<rule-id> (≤ 128 chars)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l reason -d 'Why (shown to the agent; at most 2000 characters)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l reason-file -d 'Read the reason from a file (UTF-8)' -r -F
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Show one rule of a repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l repo -d 'Repository (owner/repo)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l tier -d 'Only this tier' -r -f -a "hard\t''
+soft\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l repo -d 'Repository (owner/repo)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l rule -d 'Rule id (from `bgagent policies list`)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one rule of a repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l profile -d 'AWS shared-config profile' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l stack-name -d 'CloudFormation stack of the platform' -r
@@ -332,13 +428,17 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s v -l ver
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s y -l yes -d 'Accept confirmations without asking'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami completions help" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami completions help" -f -a "configure" -d 'Write the platform config (config.json) from the stack\'s outputs, an admin\'s bundle, or flags'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami completions help" -f -a "login" -d 'Log in to the platform (Cognito user pool); writes credentials.json'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami completions help" -f -a "logout" -d 'Remove the login (--everywhere also revokes it at Cognito)'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami completions help" -f -a "whoami" -d 'Show the login (user, sub, email, token expiry) and the platform config'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami completions help" -f -a "completions" -d 'Print shell completions'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "configure" -d 'Write the platform config (config.json) from the stack\'s outputs, an admin\'s bundle, or flags'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "login" -d 'Log in to the platform (Cognito user pool); writes credentials.json'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "logout" -d 'Remove the login (--everywhere also revokes it at Cognito)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "whoami" -d 'Show the login (user, sub, email, token expiry) and the platform config'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "approve" -d 'Approve a pending Cedar HITL gate of a task (see `bgagent pending`)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "deny" -d 'Deny a pending Cedar HITL gate of a task'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "pending" -d 'List the approvals waiting for you, with the command to approve or deny each'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "policies" -d 'Show a repository\'s Cedar approval rules'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "completions" -d 'Print shell completions'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira configure login logout whoami approve deny pending policies completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "setup" -d 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform\'s tenant'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "update-webhook-secret" -d 'Replace the webhook signing secret of a tenant (tenant bundle and stack-wide verifier)'
@@ -350,3 +450,5 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "link" -d 'Redeem a one-time code: bind its Jira account to your platform account'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "users" -d 'List linked Jira accounts and open invites of a tenant'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "unlink" -d 'Remove the link of a Jira account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from policies" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from policies" -f -a "show" -d 'Show one rule of a repository'

@@ -80,6 +80,15 @@ pub enum Command {
     Logout(crate::commands::auth::LogoutArgs),
     /// Show the login (user, sub, email, token expiry) and the platform config
     Whoami(crate::commands::auth::WhoamiArgs),
+    /// Approve a pending Cedar HITL gate of a task (see `bgagent pending`)
+    Approve(crate::commands::approvals::ApproveArgs),
+    /// Deny a pending Cedar HITL gate of a task
+    Deny(crate::commands::approvals::DenyArgs),
+    /// List the approvals waiting for you, with the command to approve or deny each
+    Pending(crate::commands::approvals::PendingArgs),
+    /// Show a repository's Cedar approval rules
+    #[command(subcommand)]
+    Policies(crate::commands::approvals::PoliciesCommand),
     /// Print shell completions
     Completions {
         /// Shell to generate completions for

@@ -28,6 +28,15 @@
 
 #[path = "platform_api.rs"]
 pub mod platform_api;
+// The Cognito-only routes of the platform API: the authorizer, `POST /jira/link`, approvals.
+#[path = "platform_approvals.rs"]
+pub mod platform_approvals;
+#[path = "platform_authorizer.rs"]
+pub mod platform_authorizer;
+#[path = "platform_envelope.rs"]
+pub mod platform_envelope;
+#[path = "platform_link.rs"]
+pub mod platform_link;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::ffi::OsString;
@@ -344,6 +353,8 @@ pub struct Platform {
     pub endpoint: String,
     /// The platform's HTTP API at output `ApiUrl` (the webhook receiver, …).
     pub api: platform_api::PlatformApi,
+    /// The in-memory approvals store behind the HITL routes (tests seed it).
+    pub approvals: std::sync::Arc<platform_approvals::Approvals>,
 }
 
 impl Platform {
@@ -369,12 +380,17 @@ impl Platform {
         let api = platform_api::PlatformApi::start();
         let outputs = block_on(deploy(&sdk, stack_name, template, &api.url()));
         api.configure(sdk.clone(), outputs.clone());
+        let authorizer = std::sync::Arc::new(platform_authorizer::Authorizer::default());
+        let approvals = std::sync::Arc::new(platform_approvals::Approvals::default());
+        api.add_route(platform_link::route(authorizer.clone()));
+        api.add_route(platform_approvals::route(authorizer, approvals.clone()));
         Platform {
             stack_name: stack_name.to_string(),
             outputs,
             sdk,
             endpoint: moto.endpoint.clone(),
             api,
+            approvals,
         }
     }
 

@@ -230,6 +230,11 @@ pub fn classify(e: &ApiError, api_url: &str) -> Error {
         403 => e
             .error(Exit::Denied, format!("forbidden ({})", e.code))
             .hint("ask a platform admin for access"),
+        404 if !e.envelope => e
+            .error(Exit::Failure, format!("the platform API has no such route ({})", e.text()))
+            .hint(format!(
+                "check api_url ({api_url}) with `bgagent whoami`; re-run `bgagent configure` for this platform"
+            )),
         400 => e
             .error(Exit::Usage, format!("the API rejected the request: {}", e.text()))
             .hint("fix the value named above and retry"),

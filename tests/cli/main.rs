@@ -11,8 +11,10 @@ mod moto;
 mod proxy;
 mod support;
 
+mod approvals;
 mod auth;
 mod faults;
 mod foundation;
 mod invite_link;
+mod link_api;
 mod setup;

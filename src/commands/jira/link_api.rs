@@ -48,7 +48,7 @@ fn link_error(e: &ApiError, code: &str, api_url: &str) -> Error {
         "ask your Jira admin for a new code (`bgagent jira invite-user <cloud-id> <you>`); {code} cannot be used"
     );
     match e.status {
-        404 => e
+        404 if e.envelope => e
             .error(
                 Exit::Conflict,
                 format!("invite code {code} is invalid, expired or already used (via api)"),
