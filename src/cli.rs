@@ -15,7 +15,7 @@ pub const DEFAULT_STACK_NAME: &str = "backgroundagent-dev";
         bgagent talks directly to the platform's AWS stores (CloudFormation outputs, DynamoDB, \
         Secrets Manager) with your AWS credentials, and to Atlassian for the OAuth 2.0 (3LO) login.",
     after_help = "Exit codes: 0 ok, 1 operational failure, 2 usage error, 3 conflict or unmet precondition, \
-        4 authorization denied, 5 timed out, 130 interrupted.",
+        4 authorization denied or not logged in, 5 timed out, 6 login refused (wrong username or password), 130 interrupted.",
     propagate_version = true
 )]
 pub struct Cli {

@@ -738,6 +738,27 @@ impl Platform {
         self.admin_create_user(email, temporary_password, false)
     }
 
+    /// Turns on SMS MFA as the user's preferred method: `USER_PASSWORD_AUTH` then answers with
+    /// the `SMS_MFA` challenge (moto accepts any code; no SMS is sent).
+    pub fn enable_sms_mfa(&self, email: &str) {
+        use aws_sdk_cognitoidentityprovider::types::SmsMfaSettingsType;
+        let pool = self.table("UserPoolId").to_string();
+        let idp = aws_sdk_cognitoidentityprovider::Client::new(&self.sdk);
+        block_on(
+            idp.admin_set_user_mfa_preference()
+                .user_pool_id(&pool)
+                .username(email)
+                .sms_mfa_settings(
+                    SmsMfaSettingsType::builder()
+                        .enabled(true)
+                        .preferred_mfa(true)
+                        .build(),
+                )
+                .send(),
+        )
+        .unwrap_or_else(|e| panic!("AdminSetUserMFAPreference {email}: {}", sdk_error(&e)));
+    }
+
     fn admin_create_user(&self, email: &str, password: &str, permanent: bool) -> String {
         use aws_sdk_cognitoidentityprovider::types::{AttributeType, MessageActionType};
         let pool = self.table("UserPoolId").to_string();

@@ -301,6 +301,33 @@ fn first_login_of_an_invited_user_sets_a_new_password() {
         .fails(6, "wrong username or password");
 }
 
+#[test]
+fn an_mfa_challenge_asks_for_the_code() {
+    let w = fresh();
+    w.run(&["configure"]).ok();
+    let sub = w.platform.create_user("mfa@acme.io", PASSWORD);
+    w.platform.enable_sms_mfa("mfa@acme.io");
+    w.login("mfa@acme.io", PASSWORD).fails(2, "--mfa-code");
+    assert!(!w.cfg_dir().join("credentials.json").exists());
+    let r = w.run_in(
+        &[
+            "login",
+            "--username",
+            "mfa@acme.io",
+            "--password-stdin",
+            "--mfa-code",
+            "123456",
+            "--output",
+            "json",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    w.register_login_secrets();
+    r.ok();
+    assert_eq!(r.json()["challenges"], serde_json::json!(["SMS_MFA"]));
+    assert_eq!(r.json()["sub"], sub);
+}
+
 /// A command that uses the login before anything else: `jira link` of an unknown code (direct).
 fn use_login(w: &World) -> Run {
     w.run(&["jira", "link", "link-zzzzzzzz", "--via", "direct", "-y"])
