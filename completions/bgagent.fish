@@ -48,31 +48,34 @@ complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "pending" -d 'List t
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "policies" -d 'Show a repository\'s Cedar approval rules'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -l profile -d 'AWS shared-config profile' -r
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -l stack-name -d 'CloudFormation stack of the platform' -r
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
 json\t''"
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s q -l quiet -d 'Only print errors and warnings'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s y -l yes -d 'Accept confirmations without asking'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s h -l help -d 'Print help'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s V -l version -d 'Print version'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "setup" -d 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform\'s tenant'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "update-webhook-secret" -d 'Replace the webhook signing secret of a tenant (tenant bundle and stack-wide verifier)'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "tenants" -d 'List registered Jira tenants'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "map" -d 'Map a Jira project to a repository'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "unmap" -d 'Stop routing a Jira project (sets status=removed, keeps the row)'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "projects" -d 'List project mappings'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "invite-user" -d 'Create a one-time code that links a Jira account to a teammate\'s platform account'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "link" -d 'Redeem a one-time code: bind its Jira account to your platform account'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "users" -d 'List linked Jira accounts and open invites of a tenant'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "unlink" -d 'Remove the link of a Jira account'
-complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "setup" -d 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform\'s tenant'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "update-webhook-secret" -d 'Replace the webhook signing secret of a tenant (tenant bundle and stack-wide verifier)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "tenants" -d 'List registered Jira tenants'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "map" -d 'Map a Jira project to a repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "unmap" -d 'Stop routing a Jira project (sets status=removed, keeps the row)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "projects" -d 'List project mappings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "invite-user" -d 'Create a one-time code that links a Jira account to a teammate\'s platform account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "link" -d 'Redeem a one-time code: bind its Jira account to your platform account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "users" -d 'List linked Jira accounts and open invites of a tenant'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "unlink" -d 'Remove the link of a Jira account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "doctor" -d 'Check the whole trigger chain of a tenant and name the fix for every broken link'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "webhook" -d 'The Jira webhook receiver'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "revoke" -d 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -l developer-name -d 'Developer or organisation name shown in the app name' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -l description -d 'App description' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -l callback-url -d 'OAuth callback URL to register (use the same value with `setup`)' -r
@@ -248,6 +251,53 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s y -l yes -d 'Accept confirmations without asking'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -l verify-refresh -d 'Also refresh the token once; this ROTATES the refresh token (the new one is stored)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -l skip-webhook-probe -d 'Do not POST the signed probe to the webhook receiver (reported as skipped)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -f -a "test" -d 'POST a signed probe (an ignored event) and a forged one to the receiver; expect 200 and 401'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l recovery-days -d 'Recovery window of the deleted bundle, in days (7 to 30)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l delete-secret -d 'Also schedule deletion of the tenant\'s OAuth bundle (restorable during the recovery window)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l force-delete -d 'Delete the bundle immediately, without a recovery window (IRREVERSIBLE)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Show what would change, write nothing'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "setup" -d 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform\'s tenant'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "update-webhook-secret" -d 'Replace the webhook signing secret of a tenant (tenant bundle and stack-wide verifier)'
@@ -259,6 +309,9 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "link" -d 'Redeem a one-time code: bind its Jira account to your platform account'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "users" -d 'List linked Jira accounts and open invites of a tenant'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "unlink" -d 'Remove the link of a Jira account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "doctor" -d 'Check the whole trigger chain of a tenant and name the fix for every broken link'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "webhook" -d 'The Jira webhook receiver'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l api-url -d 'Platform REST API URL, with its stage (the stack\'s `ApiUrl` output, e.g. https://…/v1/)' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l registry-api-url -d 'Registry API URL (the stack\'s optional `RegistryApiUrl` output)' -r
@@ -450,5 +503,8 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "link" -d 'Redeem a one-time code: bind its Jira account to your platform account'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "users" -d 'List linked Jira accounts and open invites of a tenant'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "unlink" -d 'Remove the link of a Jira account'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "doctor" -d 'Check the whole trigger chain of a tenant and name the fix for every broken link'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "webhook" -d 'The Jira webhook receiver'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "revoke" -d 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from policies" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from policies" -f -a "show" -d 'Show one rule of a repository'

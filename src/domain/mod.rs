@@ -3,6 +3,7 @@
 pub mod bundle;
 pub mod duration;
 pub mod invite_code;
+pub mod jira_checks;
 pub mod jwt;
 pub mod scope;
 pub mod timefmt;

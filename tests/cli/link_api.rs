@@ -205,6 +205,12 @@ fn unreachable_and_silent_apis_fail_clearly_with_a_timeout() {
     let real = w.platform.outputs["ApiUrl"].replace("/v1/", "/v9/");
     cfg["api_url"] = json!(real);
     std::fs::write(w.cfg_dir().join("config.json"), cfg.to_string()).unwrap();
-    w.run(&["pending"])
-        .fails(1, "the platform API has no such route");
+    // API Gateway answers an unknown route with its own 403, not the envelope.
+    let r = w.run(&["pending", "--output", "json"]);
+    r.fails(4, "API Gateway refused the request");
+    assert_eq!(
+        r.json()["error"]["causes"][0],
+        "HTTP 403: Missing Authentication Token"
+    );
+    assert!(r.stderr.contains("bgagent whoami"), "{}", r.show());
 }

@@ -13,6 +13,7 @@ mod support;
 
 mod approvals;
 mod auth;
+mod doctor;
 mod faults;
 mod foundation;
 mod invite_link;

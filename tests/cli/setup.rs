@@ -321,10 +321,13 @@ fn a_second_active_tenant_is_refused_before_any_write() {
     let run = setup_via_callback(&w, &o, &[]);
     run.fails(3, "another Jira tenant is active");
     assert!(
-        run.stderr.contains(&other) && run.stderr.contains("revoked"),
+        run.stderr.contains(&format!(
+            "hint: to replace it, revoke the active tenant first: bgagent jira revoke {other}"
+        )),
         "{}",
         run.show()
     );
+    assert!(!run.stderr.contains("aws dynamodb"), "{}", run.show());
     assert!(w.bundle(&site_id(&o)).is_none());
     assert_eq!(w.platform.scan("JiraWorkspaceRegistryTableName").len(), 1);
 }
