@@ -348,3 +348,50 @@ fn approval_commands_without_a_login_or_config_say_what_to_run() {
     w.run(&["policies", "list", "--repo", REPO])
         .fails(4, "bgagent login");
 }
+
+#[test]
+fn a_login_the_api_never_accepts_is_retried_once_then_sent_to_login() {
+    let (w, _) = operator();
+    // api_url of another platform, whose authorizer trusts another pool.
+    let other = World::new();
+    let mut cfg = w.read_cfg("config.json");
+    cfg["api_url"] = json!(other.platform.outputs["ApiUrl"]);
+    std::fs::write(w.cfg_dir().join("config.json"), cfg.to_string()).unwrap();
+    for args in [
+        vec!["approve", "task-01", "req-01"],
+        vec!["deny", "task-01", "req-01"],
+        vec!["pending"],
+        vec!["policies", "list", "--repo", REPO],
+    ] {
+        let mut a = args.clone();
+        a.extend(["--output", "json"]);
+        let r = w.run(&a);
+        w.register_login_secrets();
+        r.fails(4, "API Gateway rejected the login token");
+        assert_eq!(
+            r.json()["error"]["hints"][0]
+                .as_str()
+                .map(|h| h.contains("bgagent login")),
+            Some(true)
+        );
+    }
+    // Each command: one call, one refresh, one retry.
+    assert_eq!(other.platform.api.requests().len(), 8);
+    assert!(
+        other
+            .platform
+            .api
+            .requests()
+            .iter()
+            .all(|(_, _, s)| *s == 401)
+    );
+    assert_eq!(
+        w.platform
+            .approvals
+            .get("task-01", "req-01")
+            .unwrap()
+            .status,
+        "PENDING"
+    );
+    w.assert_no_secrets();
+}
