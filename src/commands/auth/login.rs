@@ -43,12 +43,34 @@ fn password(a: &LoginArgs, ui: &Ui) -> Result<String> {
     if let Some(p) = env_secret("BGAGENT_PASSWORD") {
         return Ok(p);
     }
-    prompt::secret(
-        ui,
-        "Password",
-        "the password",
-        "--password-stdin (or set BGAGENT_PASSWORD)",
-    )
+    if !ui.interactive() {
+        return Err(Error::usage(
+            "the password is required and there is no terminal to ask for it",
+        )
+        .hint("pass --password-stdin (or set BGAGENT_PASSWORD)"));
+    }
+    // Not `prompt::secret`: a password is used exactly as typed (no trimming).
+    prompt::restore_terminal_on_interrupt();
+    let p = dialoguer::Password::new()
+        .with_prompt("Password")
+        .interact()
+        .map_err(terminal_error)?;
+    if p.is_empty() {
+        return Err(Error::usage("the password must not be empty"));
+    }
+    Ok(p)
+}
+
+fn terminal_error(e: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(io) = e;
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        Error::new(
+            crate::error::Exit::Interrupted,
+            "interrupted; nothing was written",
+        )
+    } else {
+        Error::failure("could not read from the terminal").cause(io)
+    }
 }
 
 fn new_password(a: &LoginArgs, ui: &Ui) -> Result<String> {
@@ -71,10 +93,7 @@ fn new_password(a: &LoginArgs, ui: &Ui) -> Result<String> {
         .with_prompt("New password")
         .with_confirmation("Repeat the new password", "The passwords do not match")
         .interact()
-        .map_err(|e| {
-            let dialoguer::Error::IO(io) = e;
-            Error::failure("could not read from the terminal").cause(io)
-        })
+        .map_err(terminal_error)
 }
 
 fn mfa_code(a: &LoginArgs, ui: &Ui, kind: &str) -> Result<String> {
