@@ -247,6 +247,67 @@ fn login_writes_0600_credentials_and_whoami_shows_the_user() {
 }
 
 #[test]
+fn on_a_terminal_login_prompts_and_the_password_is_not_echoed() {
+    assert!(
+        std::process::Command::new("script")
+            .arg("--version")
+            .output()
+            .is_ok(),
+        "this test needs `script` from util-linux (apt-get install util-linux)"
+    );
+    let w = fresh();
+    w.run(&["configure"]).ok();
+    let sub = w.platform.create_user("sam@acme.io", PASSWORD);
+    let mut s = w.spawn_on_terminal(&["login"]);
+    wait_for(20, "the username prompt", || {
+        s.stdout_so_far().contains("Username").then_some(())
+    });
+    s.write_stdin("sam@acme.io\n");
+    wait_for(20, "the password prompt", || {
+        s.stdout_so_far().contains("Password").then_some(())
+    });
+    s.write_stdin(&format!("{PASSWORD}\n"));
+    wait_for(20, "the login to finish", || {
+        s.stdout_so_far().contains("Logged in as").then_some(())
+    });
+    let r = w.finish(s);
+    w.register_login_secrets();
+    assert!(r.stdout.contains("sam@acme.io"), "{}", r.show());
+    assert!(r.stdout.contains(&sub), "{}", r.show());
+    // finish() already scanned the whole terminal transcript for the password.
+    w.assert_no_secrets();
+    assert_eq!(mode(&w.cfg_dir().join("credentials.json")), 0o600);
+}
+
+#[test]
+fn on_a_terminal_a_first_login_asks_for_the_new_password_twice() {
+    let w = fresh();
+    w.run(&["configure"]).ok();
+    let (temp, new) = ("Temp-Passw0rd!", "Brand-New-Passw0rd!");
+    w.secret(temp);
+    w.secret(new);
+    w.platform.invite_user("kim@acme.io", temp);
+    let mut s = w.spawn_on_terminal(&["login", "--username", "kim@acme.io"]);
+    let mut answer = |prompt: &str, value: &str| {
+        wait_for(20, prompt, || {
+            s.stdout_so_far().contains(prompt).then_some(())
+        });
+        s.write_stdin(&format!("{value}\n"));
+    };
+    answer("Password", temp);
+    answer("New password", new);
+    answer("Repeat the new password", new);
+    wait_for(20, "the login to finish", || {
+        s.stdout_so_far().contains("Logged in as").then_some(())
+    });
+    let r = w.finish(s);
+    w.register_login_secrets();
+    assert!(r.stdout.contains("New password set"), "{}", r.show());
+    w.assert_no_secrets();
+    w.login("kim@acme.io", new).ok();
+}
+
+#[test]
 fn wrong_password_exits_6_and_writes_nothing() {
     let w = fresh();
     w.run(&["configure"]).ok();
