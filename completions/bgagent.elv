@@ -35,6 +35,14 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand --version 'Print version'
             cand jira 'Connect and manage a Jira Cloud site'
             cand linear 'Connect and manage Linear workspaces'
+            cand configure 'Write the platform config (config.json) from the stack''s outputs, an admin''s bundle, or flags'
+            cand login 'Log in to the platform (Cognito user pool); writes credentials.json'
+            cand logout 'Remove the login (--everywhere also revokes it at Cognito)'
+            cand whoami 'Show the login (user, sub, email, token expiry) and the platform config'
+            cand approve 'Approve a pending Cedar HITL gate of a task (see `bgagent pending`)'
+            cand deny 'Deny a pending Cedar HITL gate of a task'
+            cand pending 'List the approvals waiting for you, with the command to approve or deny each'
+            cand policies 'Show a repository''s Cedar approval rules'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -235,6 +243,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         }
         &'bgagent;jira;link'= {
             cand --platform-user-id 'Platform user to link (else the logged-in identity)'
+            cand --via '`api`: the platform API links the logged-in user (needs `bgagent login`, no AWS credentials); `direct`: one DynamoDB transaction with your AWS credentials [default: api when logged in, else direct]'
             cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
             cand --profile 'AWS shared-config profile'
             cand --stack-name 'CloudFormation stack of the platform'
@@ -644,6 +653,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         }
         &'bgagent;linear;link'= {
             cand --platform-user-id 'Platform user to link (else the logged-in identity)'
+            cand --via '`api`: the platform API links the logged-in user (needs `bgagent login`, no AWS credentials); `direct`: one DynamoDB transaction with your AWS credentials [default: api when logged in, else direct]'
             cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
             cand --profile 'AWS shared-config profile'
             cand --stack-name 'CloudFormation stack of the platform'
@@ -721,6 +731,208 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         }
         &'bgagent;linear;help;help'= {
         }
+        &'bgagent;configure'= {
+            cand --api-url 'Platform REST API URL, with its stage (the stack''s `ApiUrl` output, e.g. https://…/v1/)'
+            cand --registry-api-url 'Registry API URL (the stack''s optional `RegistryApiUrl` output)'
+            cand --user-pool-id 'Cognito user pool id, `<region>_<id>` (the stack''s `UserPoolId` output)'
+            cand --client-id 'Cognito app client id (the stack''s `AppClientId` output)'
+            cand --from-bundle 'Configuration bundle from an admin: base64 of {api_url, region, user_pool_id, client_id}'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --no-stack 'Do not read the stack''s outputs: use only the flags and the existing config.json'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;login'= {
+            cand --username 'Cognito username (usually your email); prompted when absent'
+            cand --mfa-code 'MFA code (authenticator app or SMS) when the pool asks for one; prompted when absent'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --password-stdin 'Read the password from stdin, one line (or set BGAGENT_PASSWORD; else a masked prompt)'
+            cand --new-password-stdin 'When Cognito asks for a new password (first login of an invited user), read it from stdin (after the password line with --password-stdin; or set BGAGENT_NEW_PASSWORD)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;logout'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --everywhere 'Also revoke the refresh token at Cognito (signs this user out on every device)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;whoami'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;approve'= {
+            cand --scope 'How far the approval reaches: this_call, tool_type_session, tool_group_session, all_session (needs --yes), tool_type:<Bash|Read|Write|Edit|Glob|Grep|WebFetch|Task>, tool_group:file_write, bash_pattern:<glob>, write_path:<glob>, rule:<rule-id> (≤ 128 chars)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;deny'= {
+            cand --reason 'Why (shown to the agent; at most 2000 characters)'
+            cand --reason-file 'Read the reason from a file (UTF-8)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;pending'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;policies'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List a repository''s Cedar rules (hard-deny and soft-deny)'
+            cand show 'Show one rule of a repository'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;policies;list'= {
+            cand --repo 'Repository (owner/repo)'
+            cand --tier 'Only this tier'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;policies;show'= {
+            cand --repo 'Repository (owner/repo)'
+            cand --rule 'Rule id (from `bgagent policies list`)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;policies;help'= {
+            cand list 'List a repository''s Cedar rules (hard-deny and soft-deny)'
+            cand show 'Show one rule of a repository'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;policies;help;list'= {
+        }
+        &'bgagent;policies;help;show'= {
+        }
+        &'bgagent;policies;help;help'= {
+        }
         &'bgagent;completions'= {
             cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
             cand --profile 'AWS shared-config profile'
@@ -741,6 +953,14 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help'= {
             cand jira 'Connect and manage a Jira Cloud site'
             cand linear 'Connect and manage Linear workspaces'
+            cand configure 'Write the platform config (config.json) from the stack''s outputs, an admin''s bundle, or flags'
+            cand login 'Log in to the platform (Cognito user pool); writes credentials.json'
+            cand logout 'Remove the login (--everywhere also revokes it at Cognito)'
+            cand whoami 'Show the login (user, sub, email, token expiry) and the platform config'
+            cand approve 'Approve a pending Cedar HITL gate of a task (see `bgagent pending`)'
+            cand deny 'Deny a pending Cedar HITL gate of a task'
+            cand pending 'List the approvals waiting for you, with the command to approve or deny each'
+            cand policies 'Show a repository''s Cedar approval rules'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -825,6 +1045,28 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;linear;link'= {
         }
         &'bgagent;help;linear;remove-workspace'= {
+        }
+        &'bgagent;help;configure'= {
+        }
+        &'bgagent;help;login'= {
+        }
+        &'bgagent;help;logout'= {
+        }
+        &'bgagent;help;whoami'= {
+        }
+        &'bgagent;help;approve'= {
+        }
+        &'bgagent;help;deny'= {
+        }
+        &'bgagent;help;pending'= {
+        }
+        &'bgagent;help;policies'= {
+            cand list 'List a repository''s Cedar rules (hard-deny and soft-deny)'
+            cand show 'Show one rule of a repository'
+        }
+        &'bgagent;help;policies;list'= {
+        }
+        &'bgagent;help;policies;show'= {
         }
         &'bgagent;help;completions'= {
         }

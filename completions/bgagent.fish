@@ -39,6 +39,14 @@ complete -c bgagent -n "__fish_bgagent_needs_command" -s h -l help -d 'Print hel
 complete -c bgagent -n "__fish_bgagent_needs_command" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "linear" -d 'Connect and manage Linear workspaces'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "configure" -d 'Write the platform config (config.json) from the stack\'s outputs, an admin\'s bundle, or flags'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "login" -d 'Log in to the platform (Cognito user pool); writes credentials.json'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "logout" -d 'Remove the login (--everywhere also revokes it at Cognito)'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "whoami" -d 'Show the login (user, sub, email, token expiry) and the platform config'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "approve" -d 'Approve a pending Cedar HITL gate of a task (see `bgagent pending`)'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "deny" -d 'Deny a pending Cedar HITL gate of a task'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "pending" -d 'List the approvals waiting for you, with the command to approve or deny each'
+complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "policies" -d 'Show a repository\'s Cedar approval rules'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -201,6 +209,8 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l platform-user-id -d 'Platform user to link (else the logged-in identity)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l via -d '`api`: the platform API links the logged-in user (needs `bgagent login`, no AWS credentials); `direct`: one DynamoDB transaction with your AWS credentials [default: api when logged in, else direct]' -r -f -a "api\t''
+direct\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l profile -d 'AWS shared-config profile' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l stack-name -d 'CloudFormation stack of the platform' -r
@@ -486,6 +496,8 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l platform-user-id -d 'Platform user to link (else the logged-in identity)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l via -d '`api`: the platform API links the logged-in user (needs `bgagent login`, no AWS credentials); `direct`: one DynamoDB transaction with your AWS credentials [default: api when logged in, else direct]' -r -f -a "api\t''
+direct\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l profile -d 'AWS shared-config profile' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l stack-name -d 'CloudFormation stack of the platform' -r
@@ -530,6 +542,161 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "link" -d 'Redeem a one-time code: bind its Linear user to your platform account'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "remove-workspace" -d 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l api-url -d 'Platform REST API URL, with its stage (the stack\'s `ApiUrl` output, e.g. https://…/v1/)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l registry-api-url -d 'Registry API URL (the stack\'s optional `RegistryApiUrl` output)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l user-pool-id -d 'Cognito user pool id, `<region>_<id>` (the stack\'s `UserPoolId` output)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l client-id -d 'Cognito app client id (the stack\'s `AppClientId` output)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l from-bundle -d 'Configuration bundle from an admin: base64 of {api_url, region, user_pool_id, client_id}' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l no-stack -d 'Do not read the stack\'s outputs: use only the flags and the existing config.json'
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l username -d 'Cognito username (usually your email); prompted when absent' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l mfa-code -d 'MFA code (authenticator app or SMS) when the pool asks for one; prompted when absent' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l password-stdin -d 'Read the password from stdin, one line (or set BGAGENT_PASSWORD; else a masked prompt)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l new-password-stdin -d 'When Cognito asks for a new password (first login of an invited user), read it from stdin (after the password line with --password-stdin; or set BGAGENT_NEW_PASSWORD)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l everywhere -d 'Also revoke the refresh token at Cognito (signs this user out on every device)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l scope -d 'How far the approval reaches: this_call, tool_type_session, tool_group_session, all_session (needs --yes), tool_type:<Bash|Read|Write|Edit|Glob|Grep|WebFetch|Task>, tool_group:file_write, bash_pattern:<glob>, write_path:<glob>, rule:<rule-id> (≤ 128 chars)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l reason -d 'Why (shown to the agent; at most 2000 characters)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l reason-file -d 'Read the reason from a file (UTF-8)' -r -F
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Show one rule of a repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l repo -d 'Repository (owner/repo)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l tier -d 'Only this tier' -r -f -a "hard\t''
+soft\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l repo -d 'Repository (owner/repo)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l rule -d 'Rule id (from `bgagent policies list`)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l profile -d 'AWS shared-config profile' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l stack-name -d 'CloudFormation stack of the platform' -r
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l output -d 'Output format; json prints one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only print errors and warnings'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one rule of a repository'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l profile -d 'AWS shared-config profile' -r
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l stack-name -d 'CloudFormation stack of the platform' -r
@@ -543,10 +710,18 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s v -l ver
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s y -l yes -d 'Accept confirmations without asking'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear completions help" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear completions help" -f -a "linear" -d 'Connect and manage Linear workspaces'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear completions help" -f -a "completions" -d 'Print shell completions'
-complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "linear" -d 'Connect and manage Linear workspaces'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "configure" -d 'Write the platform config (config.json) from the stack\'s outputs, an admin\'s bundle, or flags'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "login" -d 'Log in to the platform (Cognito user pool); writes credentials.json'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "logout" -d 'Remove the login (--everywhere also revokes it at Cognito)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "whoami" -d 'Show the login (user, sub, email, token expiry) and the platform config'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "approve" -d 'Approve a pending Cedar HITL gate of a task (see `bgagent pending`)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "deny" -d 'Deny a pending Cedar HITL gate of a task'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "pending" -d 'List the approvals waiting for you, with the command to approve or deny each'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "policies" -d 'Show a repository\'s Cedar approval rules'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "completions" -d 'Print shell completions'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "setup" -d 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform\'s tenant'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from jira" -f -a "update-webhook-secret" -d 'Replace the webhook signing secret of a tenant (tenant bundle and stack-wide verifier)'
@@ -572,3 +747,5 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "invite-user" -d 'Create a one-time code that links a Linear user to a teammate\'s platform account'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "link" -d 'Redeem a one-time code: bind its Linear user to your platform account'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from linear" -f -a "remove-workspace" -d 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from policies" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand help; and __fish_seen_subcommand_from policies" -f -a "show" -d 'Show one rule of a repository'

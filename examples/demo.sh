@@ -38,21 +38,30 @@ export BGAGENT_CONFIG_DIR="$work/config" BGAGENT_KEYCHAIN=off
 say "bgagent jira app-template   (what an operator registers in the Atlassian console)"
 "$bgagent" jira app-template --callback-url "$callback"
 
+say "bgagent configure && bgagent login   (the admin's platform login: Cognito in moto; password on stdin)"
+"$bgagent" configure
+printf '%s\n' "$BGAGENT_DEMO_ADMIN_PASSWORD" | "$bgagent" login --username "$BGAGENT_DEMO_ADMIN_USER" --password-stdin
+"$bgagent" whoami
+
 say "bgagent jira setup   (client id/secret come from BGAGENT_JIRA_CLIENT_ID/_SECRET; the browser is curl)"
-"$bgagent" jira setup --callback-url "$callback" --generate-webhook-secret \
-  --platform-user-id demo-admin-sub --output json > "$work/setup.json"
+"$bgagent" jira setup --callback-url "$callback" --generate-webhook-secret --output json > "$work/setup.json"
 cloud="$(json_field cloud_id < "$work/setup.json")"
 
 say "bgagent jira map $cloud ENG --repo acme/widgets"
 "$bgagent" jira map "$cloud" ENG --repo acme/widgets --status-on-start "In Progress"
 
 say "bgagent jira invite-user $cloud sam.rivera@acme.example"
-"$bgagent" jira invite-user "$cloud" sam.rivera@acme.example --platform-user-id demo-admin-sub --output json > "$work/invite.json"
+"$bgagent" jira invite-user "$cloud" sam.rivera@acme.example --output json > "$work/invite.json"
 code="$(json_field code < "$work/invite.json")"
 echo "invite code: $code (expires $(json_field expires_at < "$work/invite.json"))" >&2
 
-say "bgagent jira link $code   (run by the teammate)"
-"$bgagent" jira link "$code" --yes --platform-user-id demo-teammate-sub
+say "bgagent jira link $code   (the teammate, on their machine: own login, through the platform API)"
+(
+  export BGAGENT_CONFIG_DIR="$work/teammate-config"
+  "$bgagent" configure
+  printf '%s\n' "$BGAGENT_DEMO_TEAMMATE_PASSWORD" | "$bgagent" login --username "$BGAGENT_DEMO_TEAMMATE_USER" --password-stdin
+  "$bgagent" jira link "$code" --yes
+)
 
 say "What was written"
 "$bgagent" jira tenants

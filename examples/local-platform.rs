@@ -42,10 +42,15 @@ BGAGENT_STACK_NAME). Runs until SIGINT/SIGTERM or stdin EOF.
                       (default: http://localhost:8080/oauth/callback)
 
 It also starts the Atlassian stand-in (auto-consent) with a demo OAuth app and adds
-BGAGENT_ATLASSIAN_AUTH_URL/API_URL, BGAGENT_JIRA_CLIENT_ID/SECRET to the env file.";
+BGAGENT_ATLASSIAN_AUTH_URL/API_URL, BGAGENT_JIRA_CLIENT_ID/SECRET to the env file,
+and two users of the stack's Cognito pool (BGAGENT_DEMO_ADMIN_USER/_PASSWORD,
+BGAGENT_DEMO_TEAMMATE_USER/_PASSWORD) for `bgagent login`.";
 
 const DEFAULT_STACK: &str = "backgroundagent-dev";
 const DEMO_REPO: &str = "acme/widgets";
+/// Platform (Cognito) users of the demo.
+const DEMO_ADMIN: &str = "admin@acme.example";
+const DEMO_TEAMMATE: &str = "sam.rivera@acme.example";
 
 struct Args {
     env_file: PathBuf,
@@ -142,6 +147,15 @@ fn main() -> ExitCode {
         .map(|(k, v)| (k.to_string(), v))
         .collect();
     env.push(("BGAGENT_STACK_NAME".to_string(), args.stack_name.clone()));
+
+    // Two platform users in the stack's Cognito pool, with random passwords for the demo's
+    // `bgagent login`: the admin who connects the site and the teammate who links.
+    for (who, email) in [("ADMIN", DEMO_ADMIN), ("TEAMMATE", DEMO_TEAMMATE)] {
+        let password = format!("Demo-{}-9a!", hex::encode(rand::random::<[u8; 8]>()));
+        platform.create_user(email, &password);
+        env.push((format!("BGAGENT_DEMO_{who}_USER"), email.to_string()));
+        env.push((format!("BGAGENT_DEMO_{who}_PASSWORD"), password));
+    }
 
     // The Atlassian side: a stand-in that consents automatically, with a demo OAuth app.
     let client_secret = std::env::var("STANDIN_CLIENT_SECRET").unwrap_or_else(|_| {

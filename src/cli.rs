@@ -15,7 +15,7 @@ pub const DEFAULT_STACK_NAME: &str = "backgroundagent-dev";
         bgagent talks directly to the platform's AWS stores (CloudFormation outputs, DynamoDB, \
         Secrets Manager) with your AWS credentials, and to Atlassian for the OAuth 2.0 (3LO) login.",
     after_help = "Exit codes: 0 ok, 1 operational failure, 2 usage error, 3 conflict or unmet precondition, \
-        4 authorization denied, 5 timed out, 130 interrupted.",
+        4 authorization denied or not logged in, 5 timed out, 6 login refused (wrong username or password), 130 interrupted.",
     propagate_version = true
 )]
 pub struct Cli {
@@ -75,6 +75,23 @@ pub enum Command {
     /// Connect and manage Linear workspaces
     #[command(subcommand)]
     Linear(crate::commands::linear::args::LinearCommand),
+    /// Write the platform config (config.json) from the stack's outputs, an admin's bundle, or flags
+    Configure(crate::commands::auth::ConfigureArgs),
+    /// Log in to the platform (Cognito user pool); writes credentials.json
+    Login(crate::commands::auth::LoginArgs),
+    /// Remove the login (--everywhere also revokes it at Cognito)
+    Logout(crate::commands::auth::LogoutArgs),
+    /// Show the login (user, sub, email, token expiry) and the platform config
+    Whoami(crate::commands::auth::WhoamiArgs),
+    /// Approve a pending Cedar HITL gate of a task (see `bgagent pending`)
+    Approve(crate::commands::approvals::ApproveArgs),
+    /// Deny a pending Cedar HITL gate of a task
+    Deny(crate::commands::approvals::DenyArgs),
+    /// List the approvals waiting for you, with the command to approve or deny each
+    Pending(crate::commands::approvals::PendingArgs),
+    /// Show a repository's Cedar approval rules
+    #[command(subcommand)]
+    Policies(crate::commands::approvals::PoliciesCommand),
     /// Print shell completions
     Completions {
         /// Shell to generate completions for
@@ -288,6 +305,17 @@ pub struct LinkArgs {
     /// Show what would be linked, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// `api`: the platform API links the logged-in user (needs `bgagent login`, no AWS
+    /// credentials); `direct`: one DynamoDB transaction with your AWS credentials
+    /// [default: api when logged in, else direct]
+    #[arg(long, value_enum, value_name = "PATH")]
+    pub via: Option<LinkVia>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LinkVia {
+    Api,
+    Direct,
 }
 
 #[derive(Debug, Args)]

@@ -1,9 +1,9 @@
-//! The bgagent config dir (`$BGAGENT_CONFIG_DIR`, else `~/.bgagent`): `config.json` (`region`,
-//! `api_url`) and `credentials.json` (the cached Cognito `id_token` of `bgagent login`).
+//! The bgagent config dir (`$BGAGENT_CONFIG_DIR`, else `~/.bgagent`) and the AWS region fallback
+//! from its `config.json`. The platform files themselves (`config.json`, `credentials.json`, the
+//! login and the platform user) are in `crate::platform`.
 
 use std::path::PathBuf;
 
-use crate::domain::jwt;
 use crate::error::{Error, Result};
 
 pub fn dir() -> Option<PathBuf> {
@@ -34,28 +34,4 @@ pub fn region() -> Result<Option<String>> {
     Ok(read_json("config.json")?
         .and_then(|v| v.get("region").and_then(|r| r.as_str()).map(str::to_string))
         .filter(|r| !r.trim().is_empty()))
-}
-
-/// The platform user: `--platform-user-id` / `BGAGENT_PLATFORM_USER_ID`, else the `sub` of the
-/// cached `id_token`.
-pub fn platform_user_id(explicit: Option<&str>) -> Result<String> {
-    if let Some(id) = explicit.map(str::trim).filter(|s| !s.is_empty()) {
-        return Ok(id.to_string());
-    }
-    let fix = "run `bgagent login`, or pass --platform-user-id <cognito-sub> (env BGAGENT_PLATFORM_USER_ID)";
-    let creds = read_json("credentials.json")?.ok_or_else(|| {
-        Error::usage("no platform identity: not logged in (no credentials.json in the config dir)")
-            .hint(fix)
-    })?;
-    let token = creds
-        .get("id_token")
-        .and_then(|t| t.as_str())
-        .ok_or_else(|| {
-            Error::usage("no platform identity: credentials.json has no id_token").hint(fix)
-        })?;
-    jwt::sub_claim(token).map_err(|e| {
-        Error::usage("no platform identity in the cached login")
-            .cause(e)
-            .hint(fix)
-    })
 }

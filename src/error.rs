@@ -17,6 +17,8 @@ pub enum Exit {
     Denied = 4,
     /// 5: timed out waiting (for the browser callback).
     Timeout = 5,
+    /// 6: Cognito refused the login: wrong username or password (or MFA code).
+    LoginRefused = 6,
     /// 130: interrupted (Ctrl-C).
     Interrupted = 130,
 }

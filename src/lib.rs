@@ -16,4 +16,5 @@ pub mod error;
 pub mod keychain;
 pub mod linear;
 pub mod oauth;
+pub mod platform;
 pub mod terminal;

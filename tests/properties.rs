@@ -107,3 +107,33 @@ proptest! {
         prop_assert!(!b.to_json().contains('\n'));
     }
 }
+
+// The platform login and approvals: scope, bundle and pool-id parsers.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn platform_parsers_never_panic(s in any::<String>()) {
+        let _ = bgagent::domain::scope::parse(&s);
+        let _ = bgagent::commands::auth::configure::decode_bundle(&s);
+        let _ = bgagent::platform::config::pool_region(&s);
+        let _ = jwt::payload(&s);
+    }
+
+    #[test]
+    fn accepted_scopes_are_trimmed_and_short(s in any::<String>()) {
+        if let Ok(v) = bgagent::domain::scope::parse(&s) {
+            prop_assert_eq!(v.as_str(), s.trim());
+            prop_assert!(v.chars().count() <= bgagent::domain::scope::MAX_LEN);
+        }
+    }
+
+    #[test]
+    fn prefixed_scopes_with_free_values_are_accepted(
+        prefix in prop::sample::select(vec!["bash_pattern", "write_path", "rule"]),
+        value in "[!-~]{1,100}",
+    ) {
+        let s = format!("{prefix}:{value}");
+        prop_assert!(bgagent::domain::scope::parse(&s).is_ok(), "{}", s);
+    }
+}

@@ -17,7 +17,10 @@
 //!   webhook secret is created through the Secrets Manager API and its ARN is
 //!   passed to the stack as parameter `ExistingJiraWebhookSecretArn`;
 //! - it ignores `TimeToLiveSpecification`, so TTL on `ttl` is switched on with
-//!   `UpdateTimeToLive` after the stack is created (moto never expires items).
+//!   `UpdateTimeToLive` after the stack is created (moto never expires items);
+//! - it has no `AWS::Cognito::*` resources, so the user pool and app client are
+//!   created through the Cognito API and passed as `ExistingUserPoolId` /
+//!   `ExistingAppClientId`.
 //!
 //! Every [`Platform`] also runs the local platform API (`platform_api.rs`, included
 //! below as a child module): a loopback server whose URL the stack's `ApiUrl` output
@@ -25,6 +28,15 @@
 
 #[path = "platform_api.rs"]
 pub mod platform_api;
+// The Cognito-only routes of the platform API: the authorizer, `POST /jira/link`, approvals.
+#[path = "platform_approvals.rs"]
+pub mod platform_approvals;
+#[path = "platform_authorizer.rs"]
+pub mod platform_authorizer;
+#[path = "platform_envelope.rs"]
+pub mod platform_envelope;
+#[path = "platform_link.rs"]
+pub mod platform_link;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::ffi::OsString;
@@ -345,6 +357,8 @@ pub struct Platform {
     pub endpoint: String,
     /// The platform's HTTP API at output `ApiUrl` (the webhook receiver, …).
     pub api: platform_api::PlatformApi,
+    /// The in-memory approvals store behind the HITL routes (tests seed it).
+    pub approvals: std::sync::Arc<platform_approvals::Approvals>,
 }
 
 impl Platform {
@@ -370,12 +384,17 @@ impl Platform {
         let api = platform_api::PlatformApi::start();
         let outputs = block_on(deploy(&sdk, stack_name, template, &api.url()));
         api.configure(sdk.clone(), outputs.clone());
+        let authorizer = std::sync::Arc::new(platform_authorizer::Authorizer::default());
+        let approvals = std::sync::Arc::new(platform_approvals::Approvals::default());
+        api.add_route(platform_link::route(authorizer.clone()));
+        api.add_route(platform_approvals::route(authorizer, approvals.clone()));
         Platform {
             stack_name: stack_name.to_string(),
             outputs,
             sdk,
             endpoint: moto.endpoint.clone(),
             api,
+            approvals,
         }
     }
 
@@ -645,6 +664,17 @@ async fn deploy(
                 .build(),
         );
     }
+    if template.contains(USER_POOL_PARAMETER) {
+        let (pool, client) = create_user_pool(sdk, stack_name).await;
+        for (k, v) in [(USER_POOL_PARAMETER, pool), (APP_CLIENT_PARAMETER, client)] {
+            create = create.parameters(
+                Parameter::builder()
+                    .parameter_key(k)
+                    .parameter_value(v)
+                    .build(),
+            );
+        }
+    }
     create
         .send()
         .await
@@ -686,6 +716,120 @@ async fn deploy(
         enable_ttl(sdk, table).await;
     }
     outputs
+}
+
+/// Template parameters through which the Cognito pool and app client are handed to moto.
+pub const USER_POOL_PARAMETER: &str = "ExistingUserPoolId";
+pub const APP_CLIENT_PARAMETER: &str = "ExistingAppClientId";
+
+/// The platform's user pool (email as username) and CLI app client (no secret,
+/// USER_PASSWORD_AUTH + SRP + refresh), as the template would create them.
+async fn create_user_pool(sdk: &aws_config::SdkConfig, stack_name: &str) -> (String, String) {
+    use aws_sdk_cognitoidentityprovider::types::{ExplicitAuthFlowsType, UsernameAttributeType};
+    let idp = aws_sdk_cognitoidentityprovider::Client::new(sdk);
+    let pool = idp
+        .create_user_pool()
+        .pool_name(format!("{stack_name}-users"))
+        .username_attributes(UsernameAttributeType::Email)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("CreateUserPool: {}", sdk_error(&e)))
+        .user_pool
+        .and_then(|p| p.id)
+        .expect("CreateUserPool returned no id");
+    let client = idp
+        .create_user_pool_client()
+        .user_pool_id(&pool)
+        .client_name("bgagent-cli")
+        .generate_secret(false)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserSrpAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("CreateUserPoolClient: {}", sdk_error(&e)))
+        .user_pool_client
+        .and_then(|c| c.client_id)
+        .expect("CreateUserPoolClient returned no id");
+    (pool, client)
+}
+
+impl Platform {
+    /// Creates a confirmed user (email as username) with a permanent password; returns its `sub`.
+    pub fn create_user(&self, email: &str, password: &str) -> String {
+        self.admin_create_user(email, password, true)
+    }
+
+    /// Creates an invited user still in FORCE_CHANGE_PASSWORD with `temporary_password`
+    /// (its first login gets the NEW_PASSWORD_REQUIRED challenge); returns its `sub`.
+    pub fn invite_user(&self, email: &str, temporary_password: &str) -> String {
+        self.admin_create_user(email, temporary_password, false)
+    }
+
+    /// Turns on SMS MFA as the user's preferred method: `USER_PASSWORD_AUTH` then answers with
+    /// the `SMS_MFA` challenge (moto accepts any code; no SMS is sent).
+    pub fn enable_sms_mfa(&self, email: &str) {
+        use aws_sdk_cognitoidentityprovider::types::SmsMfaSettingsType;
+        let pool = self.table("UserPoolId").to_string();
+        let idp = aws_sdk_cognitoidentityprovider::Client::new(&self.sdk);
+        block_on(
+            idp.admin_set_user_mfa_preference()
+                .user_pool_id(&pool)
+                .username(email)
+                .sms_mfa_settings(
+                    SmsMfaSettingsType::builder()
+                        .enabled(true)
+                        .preferred_mfa(true)
+                        .build(),
+                )
+                .send(),
+        )
+        .unwrap_or_else(|e| panic!("AdminSetUserMFAPreference {email}: {}", sdk_error(&e)));
+    }
+
+    fn admin_create_user(&self, email: &str, password: &str, permanent: bool) -> String {
+        use aws_sdk_cognitoidentityprovider::types::{AttributeType, MessageActionType};
+        let pool = self.table("UserPoolId").to_string();
+        let idp = aws_sdk_cognitoidentityprovider::Client::new(&self.sdk);
+        let attr = |n: &str, v: &str| {
+            AttributeType::builder()
+                .name(n)
+                .value(v)
+                .build()
+                .expect("attribute")
+        };
+        block_on(async {
+            let user = idp
+                .admin_create_user()
+                .user_pool_id(&pool)
+                .username(email)
+                .temporary_password(password)
+                .message_action(MessageActionType::Suppress)
+                .user_attributes(attr("email", email))
+                .user_attributes(attr("email_verified", "true"))
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("AdminCreateUser {email}: {}", sdk_error(&e)))
+                .user
+                .expect("AdminCreateUser returned no user");
+            if permanent {
+                idp.admin_set_user_password()
+                    .user_pool_id(&pool)
+                    .username(email)
+                    .password(password)
+                    .permanent(true)
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("AdminSetUserPassword {email}: {}", sdk_error(&e)));
+            }
+            user.attributes()
+                .iter()
+                .find(|a| a.name() == "sub")
+                .and_then(|a| a.value())
+                .map(str::to_string)
+                .unwrap_or_else(|| user.username().unwrap_or_default().to_string())
+        })
+    }
 }
 
 /// moto ignores `TimeToLiveSpecification` in templates; apply the template's setting.

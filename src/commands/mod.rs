@@ -1,5 +1,7 @@
 //! Dispatch. Offline commands never build an async runtime or load AWS configuration.
 
+pub mod approvals;
+pub mod auth;
 pub mod completions;
 pub mod jira;
 pub mod linear;
@@ -13,6 +15,14 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<()> {
         Command::Completions { shell } => completions::run(shell),
         Command::Jira(cmd) => jira::run(cmd, &cli.global, ui),
         Command::Linear(cmd) => linear::run(cmd, &cli.global, ui),
+        Command::Configure(a) => block_on(auth::configure::run(a, &cli.global, ui)),
+        Command::Login(a) => block_on(auth::login::run(a, ui)),
+        Command::Logout(a) => block_on(auth::logout::run(a, ui)),
+        Command::Whoami(a) => auth::whoami::run(a, ui),
+        Command::Approve(a) => block_on(approvals::approve::run(a, ui)),
+        Command::Deny(a) => block_on(approvals::deny::run(a, ui)),
+        Command::Pending(a) => block_on(approvals::pending::run(a, ui)),
+        Command::Policies(c) => block_on(approvals::policies::run(c, ui)),
     }
 }
 

@@ -4,6 +4,15 @@
 use base64::Engine;
 
 pub fn sub_claim(id_token: &str) -> Result<String, String> {
+    let v = payload(id_token)?;
+    match v.get("sub").and_then(|s| s.as_str()) {
+        Some(s) if !s.trim().is_empty() => Ok(s.to_string()),
+        _ => Err("id_token has no `sub` claim".into()),
+    }
+}
+
+/// The decoded payload (claims) of a JWT, unverified.
+pub fn payload(id_token: &str) -> Result<serde_json::Value, String> {
     let mut parts = id_token.trim().split('.');
     let (Some(_), Some(payload), Some(_), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -13,12 +22,7 @@ pub fn sub_claim(id_token: &str) -> Result<String, String> {
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| "id_token payload is not base64url".to_string())?;
-    let v: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|_| "id_token payload is not JSON".to_string())?;
-    match v.get("sub").and_then(|s| s.as_str()) {
-        Some(s) if !s.trim().is_empty() => Ok(s.to_string()),
-        _ => Err("id_token has no `sub` claim".into()),
-    }
+    serde_json::from_slice(&bytes).map_err(|_| "id_token payload is not JSON".to_string())
 }
 
 #[cfg(test)]

@@ -6,5 +6,6 @@ pub mod invite_code;
 pub mod jira_checks;
 pub mod jwt;
 pub mod linear;
+pub mod scope;
 pub mod timefmt;
 pub mod validate;

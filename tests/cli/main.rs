@@ -14,9 +14,12 @@ mod moto;
 mod proxy;
 mod support;
 
+mod approvals;
+mod auth;
 mod doctor;
 mod faults;
 mod foundation;
 mod invite_link;
 mod linear;
+mod link_api;
 mod setup;

@@ -355,8 +355,33 @@ impl World {
 
     /// Starts bgagent in the background with stdin piped (for the browser leg to run meanwhile).
     pub fn spawn(&self, args: &[&str], stdin: &str) -> Spawned {
-        let mut child = self
-            .command(args)
+        self.spawn_command(self.command(args), stdin)
+    }
+
+    /// Starts bgagent on a pseudo-terminal (util-linux `script`): prompts are interactive, and
+    /// stdout carries everything the terminal showed (echoed input included).
+    pub fn spawn_on_terminal(&self, args: &[&str]) -> Spawned {
+        let inner = self.command(args);
+        let line = std::iter::once(BIN.to_string())
+            .chain(
+                args.iter()
+                    .map(|a| format!("'{}'", a.replace('\'', r"'\''"))),
+            )
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut c = Command::new("script");
+        c.args(["-qec", &line, "/dev/null"]).env_clear();
+        for (k, v) in inner.get_envs() {
+            if let Some(v) = v {
+                c.env(k, v);
+            }
+        }
+        c.env("TERM", "dumb");
+        self.spawn_command(c, "")
+    }
+
+    fn spawn_command(&self, mut command: Command, stdin: &str) -> Spawned {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -449,6 +474,9 @@ pub struct Spawned {
 }
 
 impl Spawned {
+    pub fn stdout_so_far(&self) -> String {
+        String::from_utf8_lossy(&self.out.lock().unwrap()).into_owned()
+    }
     pub fn stderr_so_far(&self) -> String {
         String::from_utf8_lossy(&self.err.lock().unwrap()).into_owned()
     }

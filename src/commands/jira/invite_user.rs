@@ -7,7 +7,6 @@ use super::{Ctx, linked_platform_user, require_active_tenant, tenant_token};
 use crate::atlassian::api::{self, JiraUser};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, InviteUserArgs};
-use crate::config;
 use crate::domain::{duration, invite_code, timefmt};
 use crate::error::{Error, Result};
 use crate::terminal::{Ui, prompt};
@@ -119,7 +118,8 @@ async fn resolve_user(ui: &Ui, cloud_id: &str, token: &str, query: &str) -> Resu
 
 pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let ctx = Ctx::new(g, ui, &[Output::Registry, Output::Users]).await?;
-    let inviter = config::platform_user_id(a.platform_user_id.as_deref())?;
+    let inviter =
+        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
     let tenant = require_active_tenant(&ctx, ui, &a.cloud_id).await?;
     let sm = ctx.aws.secrets();
     let id = tenant.bundle_id();

@@ -8,7 +8,6 @@ use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem};
 use super::{Ctx, linked_platform_user, require_active_tenant};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, LinkArgs};
-use crate::config;
 use crate::domain::timefmt;
 use crate::error::{Error, Result};
 use crate::terminal::{Ui, prompt};
@@ -40,8 +39,12 @@ pub fn check_pending(row: Option<&ddb::Item>, now_epoch: i64) -> Result<(), Stri
 }
 
 pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
+    if super::link_api::use_api(&a)? {
+        return super::link_api::run(a, ui).await;
+    }
     let ctx = Ctx::new(g, ui, &[Output::Users, Output::Registry]).await?;
-    let platform_user = config::platform_user_id(a.platform_user_id.as_deref())?;
+    let platform_user =
+        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
     let pending_key = format!("pending#{}", a.code);
     let row = ctx
         .get(ui, Output::Users, "jira_identity", &pending_key)
@@ -109,10 +112,11 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             "platform_user_id": platform_user,
             "linked_at": if dry { None } else { Some(&linked_at) },
             "replaced_platform_user_id": replaced,
+            "via": "direct",
         })
     };
     if a.dry_run {
-        ui.say("Dry run: nothing was written; the code is still valid.");
+        ui.say("Dry run (via direct): nothing was written; the code is still valid.");
         ui.emit_json(&summary(true));
         return Ok(());
     }
@@ -178,7 +182,7 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             )));
     }
     ui.ok(format!(
-        "Linked Jira account {who} to platform user {platform_user}"
+        "Linked Jira account {who} to platform user {platform_user} (via direct: one DynamoDB transaction)"
     ));
     ui.say(format!("  Linked at: {linked_at}"));
     ui.emit_json(&summary(false));

@@ -4,6 +4,7 @@ pub mod app_template;
 pub mod doctor;
 pub mod invite_user;
 pub mod link;
+pub mod link_api;
 pub mod map;
 pub mod projects;
 pub mod revoke;

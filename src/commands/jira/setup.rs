@@ -12,8 +12,8 @@ use crate::cli::{GlobalArgs, SetupArgs};
 use crate::domain::bundle::{Bundle, secret_name};
 use crate::domain::timefmt;
 use crate::error::{Error, Result};
+use crate::keychain;
 use crate::terminal::{Ui, prompt};
-use crate::{config, keychain};
 
 pub const WEBHOOK_EVENTS: [&str; 3] = ["Issue: created", "Issue: updated", "Comment: created"];
 const CLIENT_SECRET_ENV: &str = "BGAGENT_JIRA_CLIENT_SECRET";
@@ -138,7 +138,8 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         &[Output::Registry, Output::WebhookSecret, Output::ApiUrl],
     )
     .await?;
-    let platform_user = config::platform_user_id(a.platform_user_id.as_deref())?;
+    let platform_user =
+        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
     // 2. Every input before the first write.
     let client = collect_client(&a, ui)?;
     let mut webhook = webhook_secret::collect(&a.webhook, ui, true)?;

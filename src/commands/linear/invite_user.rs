@@ -7,7 +7,6 @@ use super::graphql_err;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::GlobalArgs;
 use crate::commands::jira::invite_user::mint_unique;
-use crate::config;
 use crate::domain::{duration, invite_code, timefmt};
 use crate::error::{Error, Result};
 use crate::linear::graphql::{self, Member};
@@ -36,7 +35,8 @@ pub fn pick(query: &str, members: &[Member]) -> Result<Member, Vec<Member>> {
 
 pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let ctx = super::ctx(g, ui, &[Output::LinearRegistry, Output::LinearUsers]).await?;
-    let inviter = config::platform_user_id(a.platform_user_id.as_deref())?;
+    let inviter =
+        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
     let w = super::require_active(&ctx, ui, &a.slug).await?;
     let bundle = super::fresh_bundle(&ctx, ui, &w, false).await?;
     let members = graphql::members(ui, bundle.str("access_token").unwrap_or_default())

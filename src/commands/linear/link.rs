@@ -8,7 +8,6 @@ use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, LinkArgs};
 use crate::commands::jira::link::check_pending;
-use crate::config;
 use crate::domain::timefmt;
 use crate::error::{Error, Result};
 use crate::terminal::{Ui, prompt};
@@ -21,7 +20,8 @@ fn ask_for_new(code: &str) -> String {
 
 pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let ctx = super::ctx(g, ui, &[Output::LinearUsers, Output::LinearRegistry]).await?;
-    let platform_user = config::platform_user_id(a.platform_user_id.as_deref())?;
+    let platform_user =
+        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
     let pending_key = format!("pending#{}", a.code);
     let row = ctx
         .get(ui, Output::LinearUsers, "linear_identity", &pending_key)

@@ -22,7 +22,8 @@ pub const CONSOLE_STEPS: [&str; 2] = [
 
 pub async fn run(a: RemoveWorkspaceArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let ctx = super::ctx(g, ui, &[Output::LinearRegistry, Output::LinearProjects]).await?;
-    let remover = crate::config::platform_user_id(a.platform_user_id.as_deref())?;
+    let remover =
+        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
     let slug = &a.slug;
     let w = super::workspace_by_slug(&ctx, ui, slug)
         .await?

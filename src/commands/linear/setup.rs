@@ -191,7 +191,8 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
         needed.push(Output::LinearWebhookSecret);
     }
     let ctx = super::ctx(g, ui, &needed).await?;
-    let platform_user = crate::config::platform_user_id(a.platform_user_id.as_deref())?;
+    let platform_user =
+        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
     let rows = super::all_workspaces(&ctx, ui).await?;
     // 2. Inputs (the rest, if any is needed, is asked after the login but before any write).
     let client = collect_client(&a, ui, mode, &ctx, &rows).await?;
