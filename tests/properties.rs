@@ -137,3 +137,48 @@ proptest! {
         prop_assert!(bgagent::domain::scope::parse(&s).is_ok(), "{}", s);
     }
 }
+
+// Linear: the slug and project-id validators against the contract's regexes.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn linear_validators_never_panic(s in any::<String>()) {
+        use bgagent::domain::linear;
+        let _ = linear::slug(&s);
+        let _ = linear::project_id(&s);
+        let _ = linear::webhook_secret(&s);
+        let _ = linear::team_keys(&[s.clone()]);
+    }
+
+    #[test]
+    fn linear_slugs_match_the_contract_regex(s in "[A-Za-z0-9_. é/-]{0,55}") {
+        // ^[a-zA-Z0-9_-]{4,50}$
+        let expect = (4..=50).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        prop_assert_eq!(bgagent::domain::linear::slug(&s).is_ok(), expect);
+        if expect {
+            prop_assert_eq!(bgagent::domain::linear::slug(&s).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn linear_project_ids_are_full_uuids_any_case(bytes in any::<[u8; 16]>(), upper in any::<bool>()) {
+        let h = hex::encode(bytes);
+        let id = format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..]);
+        let given = if upper { id.to_uppercase() } else { id.clone() };
+        prop_assert_eq!(bgagent::domain::linear::project_id(&given), Ok(id.clone()));
+        // A shortened id (as in project URLs) is refused.
+        prop_assert!(bgagent::domain::linear::project_id(&id[..id.len() - 1]).is_err());
+        prop_assert!(bgagent::domain::linear::project_id(&h).is_err());
+    }
+
+    #[test]
+    fn linear_project_ids_match_the_contract_regex(s in "[0-9a-fA-FgG-]{30,40}") {
+        // ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$, case-insensitive
+        let g: Vec<&str> = s.split('-').collect();
+        let expect = g.len() == 5
+            && g.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()));
+        prop_assert_eq!(bgagent::domain::linear::project_id(&s).is_ok(), expect);
+    }
+}

@@ -37,6 +37,9 @@ pub mod platform_authorizer;
 pub mod platform_envelope;
 #[path = "platform_link.rs"]
 pub mod platform_link;
+// The Linear routes: `POST /linear/webhook` (the receiver's rules) and `POST /linear/link`.
+#[path = "platform_linear.rs"]
+pub mod platform_linear;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::ffi::OsString;
@@ -359,6 +362,8 @@ pub struct Platform {
     pub api: platform_api::PlatformApi,
     /// The in-memory approvals store behind the HITL routes (tests seed it).
     pub approvals: std::sync::Arc<platform_approvals::Approvals>,
+    /// What `POST /linear/webhook` accepted.
+    pub linear_webhook: std::sync::Arc<platform_linear::LinearWebhook>,
 }
 
 impl Platform {
@@ -387,6 +392,9 @@ impl Platform {
         let authorizer = std::sync::Arc::new(platform_authorizer::Authorizer::default());
         let approvals = std::sync::Arc::new(platform_approvals::Approvals::default());
         api.add_route(platform_link::route(authorizer.clone()));
+        let linear_webhook = std::sync::Arc::new(platform_linear::LinearWebhook::default());
+        api.add_route(platform_linear::webhook_route(linear_webhook.clone()));
+        api.add_route(platform_linear::link_route(authorizer.clone()));
         api.add_route(platform_approvals::route(authorizer, approvals.clone()));
         Platform {
             stack_name: stack_name.to_string(),
@@ -395,6 +403,7 @@ impl Platform {
             endpoint: moto.endpoint.clone(),
             api,
             approvals,
+            linear_webhook,
         }
     }
 

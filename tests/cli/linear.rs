@@ -874,3 +874,141 @@ fn remove_workspace_revokes_first_schedules_deletion_and_setup_restores() {
     let r = w.run(&["--output", "json", "linear", "workspaces"]);
     assert!(r.json()["workspaces"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn link_via_api_links_the_logged_in_user() {
+    let w = crate::auth::fresh();
+    let key = format!("acme{}", hex::encode(rand::random::<[u8; 4]>()));
+    let lin = linear(&w, &key);
+    let mut args = setup_args(&lin, &key);
+    args.extend([
+        "--webhook-secret-stdin",
+        "--platform-user-id",
+        PLATFORM_USER,
+    ]);
+    let (run, _) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    run.ok();
+    let org = lin.standin.org();
+    let sub = w.logged_in("sam@acme.io");
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "invite-user",
+        &key,
+        "pat@acme.io",
+        "--platform-user-id",
+        PLATFORM_USER,
+    ]);
+    r.ok();
+    let code = r.json()["code"].as_str().unwrap().to_string();
+    let pending = format!("pending#{code}");
+    let r = w.run(&["--output", "json", "linear", "link", &code, "--dry-run"]);
+    r.ok();
+    let v = r.json();
+    assert_eq!(v["via"], "api");
+    assert_eq!(v["platform_user_id"], sub.as_str());
+    assert_eq!(v["linear_user_email"], "pat@acme.io");
+    assert!(
+        w.platform
+            .get_item("LinearUserMappingTableName", "linear_identity", &pending)
+            .is_some()
+    );
+    let r = w.run(&["linear", "link", &code, "-y"]);
+    r.ok();
+    assert!(r.stdout.contains("(via api)"), "{}", r.show());
+    let pat = lin.standin.config().users[2].id.clone();
+    let row = w
+        .platform
+        .get_item(
+            "LinearUserMappingTableName",
+            "linear_identity",
+            &format!("{}#{pat}", org.id),
+        )
+        .unwrap();
+    assert_eq!(row["platform_user_id"], sub.as_str());
+    assert_eq!(row["link_method"], "cli");
+    assert!(
+        w.platform
+            .get_item("LinearUserMappingTableName", "linear_identity", &pending)
+            .is_none()
+    );
+    w.run(&["linear", "link", &code, "-y"])
+        .fails(3, "invalid, expired or already used");
+    // --via direct with an explicit platform user still works without the API.
+    w.run(&[
+        "linear",
+        "link",
+        &code,
+        "--via",
+        "direct",
+        "--platform-user-id",
+        PLATFORM_USER,
+        "-y",
+    ])
+    .fails(3, "unknown or already used");
+}
+
+/// POSTs a Linear delivery to the local receiver; returns the status.
+fn deliver(w: &World, secret: &str, body: &Value) -> u16 {
+    let raw = body.to_string();
+    let sig = crate::moto::platform_api::sign(secret, raw.as_bytes());
+    let url = format!("{}linear/webhook", w.platform.outputs["ApiUrl"]);
+    crate::support::block_on(async {
+        reqwest::Client::new()
+            .post(url)
+            .header("Linear-Signature", sig)
+            .header("content-type", "application/json")
+            .body(raw)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    })
+}
+
+#[test]
+fn local_receiver_verifies_per_workspace_then_stack_wide() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let now = time::OffsetDateTime::now_utc().unix_timestamp() * 1000;
+    let issue = |org: Option<&str>, ts: i64| {
+        let mut v = json!({"type": "Issue", "action": "create", "data": {"id": "i1"}, "webhookTimestamp": ts});
+        if let Some(o) = org {
+            v["organizationId"] = json!(o);
+        }
+        v
+    };
+    assert_eq!(deliver(&w, WEBHOOK, &issue(Some(&org_id), now)), 200);
+    assert_eq!(deliver(&w, "lin_wh_wrong", &issue(Some(&org_id), now)), 401);
+    assert_eq!(
+        deliver(&w, WEBHOOK, &issue(Some(&org_id), now - 120_000)),
+        401,
+        "stale"
+    );
+    // Rotated per-workspace secret: only the new one verifies for that workspace (no fallback).
+    let new = "lin_wh_rotated_for_receiver";
+    w.secret(new);
+    w.run_in(
+        &[
+            "linear",
+            "update-webhook-secret",
+            &slug,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{new}\n"),
+    )
+    .ok();
+    assert_eq!(deliver(&w, new, &issue(Some(&org_id), now)), 200);
+    assert_eq!(deliver(&w, WEBHOOK, &issue(Some(&org_id), now)), 401);
+    // No organizationId, or an unregistered one: the stack-wide secret.
+    assert_eq!(deliver(&w, WEBHOOK, &issue(None, now)), 200);
+    assert_eq!(deliver(&w, WEBHOOK, &issue(Some(&random_uuid()), now)), 200);
+    let accepted = w.platform.linear_webhook.accepted();
+    assert_eq!(accepted.iter().filter(|a| a.2 == "workspace").count(), 2);
+    assert_eq!(accepted.iter().filter(|a| a.2 == "stack").count(), 2);
+    // A removed workspace is refused outright.
+    w.run(&["--yes", "linear", "remove-workspace", &slug]).ok();
+    assert_eq!(deliver(&w, new, &issue(Some(&org_id), now)), 401);
+}

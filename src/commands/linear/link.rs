@@ -19,6 +19,9 @@ fn ask_for_new(code: &str) -> String {
 }
 
 pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
+    if crate::commands::jira::link_api::use_api(&a)? {
+        return super::link_api::run(a, ui).await;
+    }
     let ctx = super::ctx(g, ui, &[Output::LinearUsers, Output::LinearRegistry]).await?;
     let platform_user =
         crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;

@@ -5,6 +5,7 @@ pub mod app_template;
 pub mod args;
 pub mod invite_user;
 pub mod link;
+pub mod link_api;
 pub mod onboard_project;
 pub mod projects;
 pub mod remove_workspace;

@@ -1,0 +1,285 @@
+//! The Linear routes of the local platform API (CONTRACT-linear.md §6.2, §8.6):
+//!
+//! `POST /v1/linear/webhook` (unauthenticated; HMAC in the "Lambda"):
+//! - `Linear-Signature` (any case) is required, else 401 `Missing signature`; it is the bare
+//!   lower-case hex HMAC-SHA256 of the raw body (no `sha256=` prefix). A body that is not a
+//!   JSON object: 400.
+//! - With `organizationId`: the registry row (`linear_workspace_id`) is read. A row lacking
+//!   `workspace_slug` or `oauth_secret_arn` counts as absent. A usable row whose `status` is not
+//!   `active`: 401 `Workspace not active` (no fallback). An active row: its bundle is read (a
+//!   missing secret is a 500); a bundle that fails the 11-field check or has no
+//!   `webhook_signing_secret` falls through; a present but blank secret is a 401 on every
+//!   delivery; otherwise that secret is the only key (mismatch: 401 `Invalid signature`).
+//! - Otherwise (no `organizationId`, no usable row, no per-workspace secret): the stack-wide
+//!   secret (`LinearWebhookSecretArn`, a bare string). Blank secrets never verify.
+//! - `webhookTimestamp` (ms, a JSON number) must be within ±60 s: else 401
+//!   `Stale webhook timestamp`.
+//! - `type` other than `Issue`/`Comment`: 200 ignored; otherwise recorded
+//!   ([`LinearWebhook::accepted`]) and 200 `{"ok":true,"queued":true}`.
+//!
+//! `POST /v1/linear/link` (Cognito authorizer): the link Lambda's semantics, as for
+//! `/jira/link`: 400 without a `code`, 404 `VALIDATION_ERROR` for a missing or non-pending
+//! invite (no `ttl` check, as deployed), `dry_run: true` previews, else an unconditional PutItem
+//! of the active link (`link_method=cli`) then DeleteItem of the invite.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use serde_json::{Value, json};
+
+use super::platform_api::{Ctx, Request, Response, Route, block_on, sign};
+use super::platform_authorizer::{Authorizer, Claims};
+use super::platform_envelope::{data, error, now_iso};
+
+pub const REQUIRED_BUNDLE_FIELDS: [&str; 11] = [
+    "access_token",
+    "refresh_token",
+    "expires_at",
+    "scope",
+    "client_id",
+    "client_secret",
+    "workspace_id",
+    "workspace_slug",
+    "installed_at",
+    "updated_at",
+    "installed_by_platform_user_id",
+];
+const WINDOW_MS: i64 = 60_000;
+
+/// Deliveries the receiver accepted (type, organizationId, which key verified them).
+#[derive(Default)]
+pub struct LinearWebhook {
+    accepted: Mutex<Vec<(String, Option<String>, &'static str)>>,
+}
+
+impl LinearWebhook {
+    pub fn accepted(&self) -> Vec<(String, Option<String>, &'static str)> {
+        self.accepted
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
+
+pub fn webhook_route(state: Arc<LinearWebhook>) -> Route {
+    Box::new(move |req: &Request, ctx: &Ctx| {
+        (req.path == "/linear/webhook" && req.method == "POST")
+            .then(|| block_on(webhook(req, ctx, &state)))
+    })
+}
+
+fn s(item: &HashMap<String, AttributeValue>, k: &str) -> String {
+    item.get(k)
+        .and_then(|v| v.as_s().ok())
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn verifies(secret: &str, body: &[u8], header: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    if secret.trim().is_empty() {
+        return false;
+    }
+    let expected = sign(secret, body);
+    header.len() == expected.len() && bool::from(header.as_bytes().ct_eq(expected.as_bytes()))
+}
+
+/// The per-workspace key: `Ok(Some)` to use, `Ok(None)` to fall back, `Err` to answer.
+async fn workspace_key(ctx: &Ctx, org: &str) -> Result<Option<String>, Response> {
+    let Some(table) = ctx.output("LinearWorkspaceRegistryTableName") else {
+        return Ok(None);
+    };
+    let row = ctx
+        .dynamodb()
+        .get_item()
+        .table_name(table)
+        .key("linear_workspace_id", AttributeValue::S(org.to_string()))
+        .send()
+        .await
+        .map_err(|_| Response::message(500, "Internal server error"))?
+        .item;
+    let Some(row) = row else { return Ok(None) };
+    let arn = s(&row, "oauth_secret_arn");
+    if arn.is_empty() || s(&row, "workspace_slug").is_empty() {
+        return Ok(None);
+    }
+    if s(&row, "status") != "active" {
+        return Err(Response::message(401, "Workspace not active"));
+    }
+    let secret = match ctx
+        .secrets()
+        .get_secret_value()
+        .secret_id(&arn)
+        .send()
+        .await
+    {
+        Ok(r) => r.secret_string.unwrap_or_default(),
+        Err(_) => return Err(Response::message(500, "Internal server error")),
+    };
+    let Ok(Value::Object(b)) = serde_json::from_str::<Value>(&secret) else {
+        return Ok(None);
+    };
+    let complete = REQUIRED_BUNDLE_FIELDS.iter().all(|k| {
+        b.get(*k)
+            .and_then(Value::as_str)
+            .is_some_and(|v| !v.is_empty())
+    });
+    if !complete {
+        return Ok(None);
+    }
+    match b.get("webhook_signing_secret") {
+        None => Ok(None),
+        Some(Value::String(v)) if !v.trim().is_empty() => Ok(Some(v.clone())),
+        // Present but blank or not a string: every delivery is refused, no fallback.
+        Some(_) => Err(Response::message(401, "Invalid signature")),
+    }
+}
+
+async fn webhook(req: &Request, ctx: &Ctx, state: &LinearWebhook) -> Response {
+    let Some(sig) = req.header("linear-signature").map(str::to_string) else {
+        return Response::message(401, "Missing signature");
+    };
+    let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(&req.body) else {
+        return Response::message(400, "Invalid JSON body");
+    };
+    let org = body
+        .get("organizationId")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let (key, which) = match &org {
+        Some(o) => match workspace_key(ctx, o).await {
+            Err(r) => return r,
+            Ok(Some(k)) => (k, "workspace"),
+            Ok(None) => (String::new(), "stack"),
+        },
+        None => (String::new(), "stack"),
+    };
+    let key = if which == "stack" {
+        let Some(arn) = ctx.output("LinearWebhookSecretArn") else {
+            return Response::message(500, "Internal server error");
+        };
+        match ctx.secrets().get_secret_value().secret_id(arn).send().await {
+            Ok(r) => r.secret_string.unwrap_or_default(),
+            Err(_) => return Response::message(500, "Internal server error"),
+        }
+    } else {
+        key
+    };
+    if !verifies(&key, &req.body, &sig) {
+        return Response::message(401, "Invalid signature");
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
+    match body.get("webhookTimestamp").and_then(Value::as_i64) {
+        Some(ts) if (now - ts).abs() <= WINDOW_MS => {}
+        _ => return Response::message(401, "Stale webhook timestamp"),
+    }
+    let kind = body.get("type").and_then(Value::as_str).unwrap_or_default();
+    if kind != "Issue" && kind != "Comment" {
+        return Response::json(200, &json!({"ok": true, "ignored": true}));
+    }
+    state
+        .accepted
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .push((kind.to_string(), org, which));
+    Response::json(200, &json!({"ok": true, "queued": true}))
+}
+
+pub fn link_route(auth: Arc<Authorizer>) -> Route {
+    Box::new(move |req: &Request, ctx: &Ctx| {
+        if req.path != "/linear/link" {
+            return None;
+        }
+        if req.method != "POST" {
+            return Some(Response::message(403, "Missing Authentication Token"));
+        }
+        Some(match auth.authorize(req, ctx) {
+            Ok(claims) => block_on(link(req, ctx, &claims)),
+            Err(r) => r,
+        })
+    })
+}
+
+async fn link(req: &Request, ctx: &Ctx, claims: &Claims) -> Response {
+    let invalid = || {
+        error(
+            400,
+            "VALIDATION_ERROR",
+            "Request body must include a \"code\" field.",
+        )
+    };
+    let Ok(body) = serde_json::from_slice::<Value>(&req.body) else {
+        return invalid();
+    };
+    let code = match body.get("code") {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => return invalid(),
+        Some(Value::String(c)) if c.is_empty() => return invalid(),
+        Some(Value::String(c)) => c.trim().to_string(),
+        Some(_) => return error(500, "INTERNAL_ERROR", "Internal server error."),
+    };
+    let Some(table) = ctx.output("LinearUserMappingTableName") else {
+        return error(500, "INTERNAL_ERROR", "Internal server error.");
+    };
+    let ddb = ctx.dynamodb();
+    let pending_key = format!("pending#{code}");
+    let row = match ddb
+        .get_item()
+        .table_name(table)
+        .key("linear_identity", AttributeValue::S(pending_key.clone()))
+        .send()
+        .await
+    {
+        Ok(r) => r.item,
+        Err(_) => return error(500, "INTERNAL_ERROR", "Internal server error."),
+    };
+    let Some(row) = row.filter(|r| s(r, "status") == "pending") else {
+        return error(404, "VALIDATION_ERROR", "Invalid or expired link code.");
+    };
+    let (ws, user) = (s(&row, "linear_workspace_id"), s(&row, "linear_user_id"));
+    let who = json!({
+        "linear_workspace_id": ws,
+        "linear_workspace_slug": s(&row, "linear_workspace_slug"),
+        "linear_user_id": user,
+        "linear_user_name": s(&row, "linear_user_name"),
+        "linear_user_email": s(&row, "linear_user_email"),
+    });
+    if body.get("dry_run") == Some(&Value::Bool(true)) {
+        let mut d = who;
+        d["dry_run"] = Value::Bool(true);
+        return data(200, d);
+    }
+    let linked_at = now_iso();
+    let put = ddb
+        .put_item()
+        .table_name(table)
+        .item("linear_identity", AttributeValue::S(format!("{ws}#{user}")))
+        .item("platform_user_id", AttributeValue::S(claims.sub.clone()))
+        .item("linear_workspace_id", AttributeValue::S(ws.clone()))
+        .item("linear_user_id", AttributeValue::S(user.clone()))
+        .item("linked_at", AttributeValue::S(linked_at.clone()))
+        .item("status", AttributeValue::S("active".into()))
+        .item("link_method", AttributeValue::S("cli".into()))
+        .send()
+        .await;
+    if put.is_err() {
+        return error(500, "INTERNAL_ERROR", "Internal server error.");
+    }
+    if ddb
+        .delete_item()
+        .table_name(table)
+        .key("linear_identity", AttributeValue::S(pending_key))
+        .send()
+        .await
+        .is_err()
+    {
+        return error(500, "INTERNAL_ERROR", "Internal server error.");
+    }
+    let mut d = who;
+    d["message"] = Value::from("Linear account linked successfully.");
+    d["linked_at"] = Value::from(linked_at);
+    data(200, d)
+}
