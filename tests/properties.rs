@@ -148,7 +148,7 @@ proptest! {
         let _ = linear::slug(&s);
         let _ = linear::project_id(&s);
         let _ = linear::webhook_secret(&s);
-        let _ = linear::team_keys(&[s.clone()]);
+        let _ = linear::team_keys(std::slice::from_ref(&s));
     }
 
     #[test]
