@@ -497,6 +497,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
             [CompletionResult]::new('remove-workspace', 'remove-workspace', [CompletionResultType]::ParameterValue, 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the trigger chain of a workspace and name the fix for every broken link')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -745,6 +746,26 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bgagent;linear;doctor' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--verify-refresh', '--verify-refresh', [CompletionResultType]::ParameterName, 'Also refresh the token once; this ROTATES the refresh token (the new one is stored)')
+            [CompletionResult]::new('--skip-webhook-probe', '--skip-webhook-probe', [CompletionResultType]::ParameterName, 'Do not POST the signed probe to the webhook receiver (reported as skipped)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bgagent;linear;help' {
             [CompletionResult]::new('app-template', 'app-template', [CompletionResultType]::ParameterValue, 'Print what to enter in Linear''s OAuth application form (offline)')
             [CompletionResult]::new('webhook-info', 'webhook-info', [CompletionResultType]::ParameterValue, 'Print where and how to create the Linear webhook')
@@ -757,6 +778,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
             [CompletionResult]::new('remove-workspace', 'remove-workspace', [CompletionResultType]::ParameterValue, 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the trigger chain of a workspace and name the fix for every broken link')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -791,6 +813,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;linear;help;remove-workspace' {
+            break
+        }
+        'bgagent;linear;help;doctor' {
             break
         }
         'bgagent;linear;help;help' {
@@ -1120,6 +1145,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('invite-user', 'invite-user', [CompletionResultType]::ParameterValue, 'Create a one-time code that links a Linear user to a teammate''s platform account')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Linear user to your platform account')
             [CompletionResult]::new('remove-workspace', 'remove-workspace', [CompletionResultType]::ParameterValue, 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the trigger chain of a workspace and name the fix for every broken link')
             break
         }
         'bgagent;help;linear;app-template' {
@@ -1153,6 +1179,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;help;linear;remove-workspace' {
+            break
+        }
+        'bgagent;help;linear;doctor' {
             break
         }
         'bgagent;help;configure' {

@@ -139,6 +139,9 @@ _bgagent() {
             bgagent__subcmd__help__subcmd__linear,app-template)
                 cmd="bgagent__subcmd__help__subcmd__linear__subcmd__app__subcmd__template"
                 ;;
+            bgagent__subcmd__help__subcmd__linear,doctor)
+                cmd="bgagent__subcmd__help__subcmd__linear__subcmd__doctor"
+                ;;
             bgagent__subcmd__help__subcmd__linear,invite-user)
                 cmd="bgagent__subcmd__help__subcmd__linear__subcmd__invite__subcmd__user"
                 ;;
@@ -283,6 +286,9 @@ _bgagent() {
             bgagent__subcmd__linear,app-template)
                 cmd="bgagent__subcmd__linear__subcmd__app__subcmd__template"
                 ;;
+            bgagent__subcmd__linear,doctor)
+                cmd="bgagent__subcmd__linear__subcmd__doctor"
+                ;;
             bgagent__subcmd__linear,help)
                 cmd="bgagent__subcmd__linear__subcmd__help"
                 ;;
@@ -318,6 +324,9 @@ _bgagent() {
                 ;;
             bgagent__subcmd__linear__subcmd__help,app-template)
                 cmd="bgagent__subcmd__linear__subcmd__help__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__linear__subcmd__help,doctor)
+                cmd="bgagent__subcmd__linear__subcmd__help__subcmd__doctor"
                 ;;
             bgagent__subcmd__linear__subcmd__help,help)
                 cmd="bgagent__subcmd__linear__subcmd__help__subcmd__help"
@@ -884,7 +893,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__linear)
-            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace"
+            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -912,6 +921,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__linear__subcmd__app__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__linear__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2042,7 +2065,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2179,8 +2202,42 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgagent__subcmd__linear__subcmd__doctor)
+            opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgagent__subcmd__linear__subcmd__help)
-            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace help"
+            opts="app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2208,6 +2265,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__help__subcmd__app__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__linear__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

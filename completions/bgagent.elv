@@ -457,6 +457,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
             cand link 'Redeem a one-time code: bind its Linear user to your platform account'
             cand remove-workspace 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row'
+            cand doctor 'Check the trigger chain of a workspace and name the fix for every broken link'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;linear;app-template'= {
@@ -693,6 +694,25 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bgagent;linear;doctor'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --verify-refresh 'Also refresh the token once; this ROTATES the refresh token (the new one is stored)'
+            cand --skip-webhook-probe 'Do not POST the signed probe to the webhook receiver (reported as skipped)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bgagent;linear;help'= {
             cand app-template 'Print what to enter in Linear''s OAuth application form (offline)'
             cand webhook-info 'Print where and how to create the Linear webhook'
@@ -705,6 +725,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
             cand link 'Redeem a one-time code: bind its Linear user to your platform account'
             cand remove-workspace 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row'
+            cand doctor 'Check the trigger chain of a workspace and name the fix for every broken link'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;linear;help;app-template'= {
@@ -728,6 +749,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;linear;help;link'= {
         }
         &'bgagent;linear;help;remove-workspace'= {
+        }
+        &'bgagent;linear;help;doctor'= {
         }
         &'bgagent;linear;help;help'= {
         }
@@ -1023,6 +1046,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand invite-user 'Create a one-time code that links a Linear user to a teammate''s platform account'
             cand link 'Redeem a one-time code: bind its Linear user to your platform account'
             cand remove-workspace 'Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row'
+            cand doctor 'Check the trigger chain of a workspace and name the fix for every broken link'
         }
         &'bgagent;help;linear;app-template'= {
         }
@@ -1045,6 +1069,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;linear;link'= {
         }
         &'bgagent;help;linear;remove-workspace'= {
+        }
+        &'bgagent;help;linear;doctor'= {
         }
         &'bgagent;help;configure'= {
         }

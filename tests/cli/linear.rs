@@ -1012,3 +1012,116 @@ fn local_receiver_verifies_per_workspace_then_stack_wide() {
     w.run(&["--yes", "linear", "remove-workspace", &slug]).ok();
     assert_eq!(deliver(&w, new, &issue(Some(&org_id), now)), 401);
 }
+
+fn checks(r: &Run) -> std::collections::BTreeMap<String, (String, Value)> {
+    r.json()["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                (c["status"].as_str().unwrap().to_string(), c["fix"].clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn doctor_all_green_then_each_broken_link_named() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let pid = lin.standin.config().projects[0].id.clone();
+    w.run(&[
+        "linear",
+        "onboard-project",
+        &pid,
+        "--repo",
+        crate::support::REPO,
+    ])
+    .ok();
+    let snapshot = || {
+        (
+            w.platform.scan("LinearWorkspaceRegistryTableName"),
+            bundle(&w, &slug),
+            w.platform.scan("LinearProjectMappingTableName"),
+        )
+    };
+    let before = snapshot();
+    let r = w.run(&["--output", "json", "linear", "doctor"]);
+    r.ok();
+    let c = checks(&r);
+    for id in [
+        "stack",
+        "tables",
+        "workspace",
+        "bundle",
+        "token",
+        "webhook-secret",
+        "webhook-receiver",
+        "projects",
+    ] {
+        assert_eq!(c[id].0, "pass", "{id}: {}", r.stdout);
+    }
+    assert_eq!(r.json()["summary"]["fail"], 0);
+    assert_eq!(before, snapshot(), "doctor writes nothing");
+    let text = w.run(&["linear", "doctor", &slug]);
+    text.ok();
+    assert!(
+        text.stdout.contains("✓ webhook-receiver") && text.stdout.contains("8 passed"),
+        "{}",
+        text.stdout
+    );
+
+    // --verify-refresh rotates and stores the refresh token.
+    let old = bundle(&w, &slug).unwrap()["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = w.run(&["--output", "json", "linear", "doctor", "--verify-refresh"]);
+    lin.register_tokens(&w);
+    r.ok();
+    let new = bundle(&w, &slug).unwrap()["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(old, new);
+    assert!(lin.standin.is_current_refresh_token(&new));
+
+    // The app is uninstalled in Linear: the token check fails and names setup.
+    lin.standin.revoke_all();
+    let r = w.run(&["--output", "json", "linear", "doctor"]);
+    assert_eq!(r.code, 1, "{}", r.show());
+    let c = checks(&r);
+    assert_eq!(c["token"].0, "fail");
+    assert_eq!(c["token"].1, json!(format!("bgagent linear setup {slug}")));
+    assert_eq!(
+        c["webhook-receiver"].0, "pass",
+        "the receiver does not need the token"
+    );
+
+    // A bundle without `scope`: fail, and the later checks are skipped.
+    let mut b = bundle(&w, &slug).unwrap();
+    b.as_object_mut().unwrap().remove("scope");
+    w.platform
+        .put_secret_string(&format!("bgagent-linear-oauth-{slug}"), &b.to_string());
+    let r = w.run(&["--output", "json", "linear", "doctor"]);
+    assert_eq!(r.code, 1);
+    let c = checks(&r);
+    assert_eq!(c["bundle"].0, "fail");
+    assert_eq!(c["token"].0, "skip");
+    // Revoked workspace: `workspace` fails.
+    w.run(&["--yes", "linear", "remove-workspace", &slug]).ok();
+    let r = w.run(&["--output", "json", "linear", "doctor", &slug]);
+    assert_eq!(r.code, 1);
+    assert_eq!(checks(&r)["workspace"].0, "fail");
+    assert!(registry(&w, &org_id).is_some());
+    // No workspace at all (another stack): the fix is setup.
+    let w2 = World::new();
+    let r = w2.run(&["--output", "json", "linear", "doctor"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        checks(&r)["workspace"].1,
+        json!("bgagent linear setup <slug>")
+    );
+}

@@ -28,6 +28,8 @@ pub enum LinearCommand {
     Link(crate::cli::LinkArgs),
     /// Take a workspace out of service: revoke its registry row, delete its bundle, optionally the row
     RemoveWorkspace(RemoveWorkspaceArgs),
+    /// Check the trigger chain of a workspace and name the fix for every broken link
+    Doctor(LinearDoctorArgs),
 }
 
 #[derive(Debug, Args)]
@@ -208,4 +210,17 @@ pub struct RemoveWorkspaceArgs {
     /// Show what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LinearDoctorArgs {
+    /// Workspace slug [default: the sole active workspace]
+    #[arg(value_parser = crate::domain::linear::slug, value_name = "SLUG")]
+    pub slug: Option<String>,
+    /// Also refresh the token once; this ROTATES the refresh token (the new one is stored)
+    #[arg(long)]
+    pub verify_refresh: bool,
+    /// Do not POST the signed probe to the webhook receiver (reported as skipped)
+    #[arg(long)]
+    pub skip_webhook_probe: bool,
 }

@@ -3,6 +3,7 @@
 
 pub mod app_template;
 pub mod args;
+pub mod doctor;
 pub mod invite_user;
 pub mod link;
 pub mod link_api;
@@ -36,6 +37,7 @@ pub fn run(cmd: LinearCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         InviteUser(a) => super::block_on(invite_user::run(a, g, ui)),
         Link(a) => super::block_on(link::run(a, g, ui)),
         RemoveWorkspace(a) => super::block_on(remove_workspace::run(a, g, ui)),
+        Doctor(a) => super::block_on(doctor::run(a, g, ui)),
     }
 }
 
