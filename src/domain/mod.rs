@@ -2,6 +2,7 @@
 
 pub mod bundle;
 pub mod duration;
+pub mod forge;
 pub mod invite_code;
 pub mod jwt;
 pub mod timefmt;
