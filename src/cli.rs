@@ -104,6 +104,8 @@ pub enum JiraCommand {
     Users(UsersArgs),
     /// Remove the link of a Jira account
     Unlink(UnlinkArgs),
+    /// Make the Jira Forge app (signed web-trigger proxy) the writer of the agent's comments and transitions
+    AppSetup(AppSetupArgs),
 }
 
 #[derive(Debug, Args)]
@@ -295,6 +297,35 @@ pub struct UnlinkArgs {
     /// Jira account id to unlink
     pub account_id: String,
     /// Show what would be removed, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The shared secret is never taken from argv: use --shared-secret-stdin, \
+    BGAGENT_PROXY_SECRET, or the masked prompt. BGAGENT_FORGE_PROBE_URL (test only, loopback URLs \
+    only) sends the identity probe to a local stand-in; the stored URL is still --proxy-url."
+)]
+pub struct AppSetupArgs {
+    /// Cloud id of the tenant (a UUID)
+    #[arg(value_parser = crate::domain::validate::cloud_id)]
+    pub cloud_id: String,
+    /// Forge v2 web-trigger URL: https://<installation>.webtrigger.atlassian.app/public/<id>
+    #[arg(
+        long,
+        value_name = "URL",
+        required_unless_present = "remove",
+        conflicts_with = "remove"
+    )]
+    pub proxy_url: Option<String>,
+    /// Read the Forge proxy shared secret (BGAGENT_PROXY_SECRET of the Forge app) from stdin
+    #[arg(long, conflicts_with = "remove")]
+    pub shared_secret_stdin: bool,
+    /// Go back to writes as the OAuth user: remove all five app_actor_* fields and outbound_identity
+    #[arg(long)]
+    pub remove: bool,
+    /// Check the inputs and probe the proxy (or show what --remove would remove), write nothing
     #[arg(long)]
     pub dry_run: bool,
 }

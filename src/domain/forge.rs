@@ -239,10 +239,22 @@ mod tests {
             ("https://u:p@a.webtrigger.atlassian.app/public/x", Userinfo),
             ("https://:p@a.webtrigger.atlassian.app/public/x", Userinfo),
             ("https://a.webtrigger.atlassian.app:8443/public/x", Port),
-            ("https://a.webtrigger.atlassian.app/public/x?a=1", QueryOrFragment),
-            ("https://a.webtrigger.atlassian.app/public/x?", QueryOrFragment),
-            ("https://a.webtrigger.atlassian.app/public/x#f", QueryOrFragment),
-            ("https://a.webtrigger.atlassian.app/public/x#", QueryOrFragment),
+            (
+                "https://a.webtrigger.atlassian.app/public/x?a=1",
+                QueryOrFragment,
+            ),
+            (
+                "https://a.webtrigger.atlassian.app/public/x?",
+                QueryOrFragment,
+            ),
+            (
+                "https://a.webtrigger.atlassian.app/public/x#f",
+                QueryOrFragment,
+            ),
+            (
+                "https://a.webtrigger.atlassian.app/public/x#",
+                QueryOrFragment,
+            ),
             ("https://a.webtrigger.atlassian.app/x/public/y", Path),
             ("https://a.webtrigger.atlassian.app/publicx", Path),
             ("https://a.webtrigger.atlassian.app/public", Path),
@@ -257,7 +269,10 @@ mod tests {
         let s32 = "a".repeat(32);
         assert_eq!(check_shared_secret(&format!("  {s32}\n")), Ok(s32.clone()));
         assert_eq!(check_shared_secret(&"a".repeat(31)), Err(31));
-        assert_eq!(check_shared_secret(&format!(" {} ", "a".repeat(31))), Err(31));
+        assert_eq!(
+            check_shared_secret(&format!(" {} ", "a".repeat(31))),
+            Err(31)
+        );
         assert_eq!(check_shared_secret(&"é".repeat(31)), Err(31));
         assert!(check_shared_secret(&"é".repeat(32)).is_ok());
     }
@@ -268,8 +283,11 @@ mod tests {
 
     #[test]
     fn identity_must_be_an_app_on_the_tenant_site() {
-        let ok = check_identity(&app("https://acme.atlassian.net"), "https://acme.atlassian.net/")
-            .unwrap();
+        let ok = check_identity(
+            &app("https://acme.atlassian.net"),
+            "https://acme.atlassian.net/",
+        )
+        .unwrap();
         assert_eq!(ok.display_name, "bgagent");
         let mut human = app("https://acme.atlassian.net");
         human["account_type"] = json!("atlassian");
@@ -286,18 +304,27 @@ mod tests {
             Err(IdentityError::NotApp { .. })
         ));
         assert_eq!(
-            check_identity(&app("https://other.atlassian.net"), "https://acme.atlassian.net"),
+            check_identity(
+                &app("https://other.atlassian.net"),
+                "https://acme.atlassian.net"
+            ),
             Err(IdentityError::SiteMismatch {
                 actual: "https://other.atlassian.net".into(),
                 expected: "https://acme.atlassian.net".into()
             })
         );
         assert!(matches!(
-            check_identity(&app("http://acme.atlassian.net"), "https://acme.atlassian.net"),
+            check_identity(
+                &app("http://acme.atlassian.net"),
+                "https://acme.atlassian.net"
+            ),
             Err(IdentityError::BadSite { .. })
         ));
         assert!(matches!(
-            check_identity(&app("https://acme.atlassian.net:8443"), "https://acme.atlassian.net"),
+            check_identity(
+                &app("https://acme.atlassian.net:8443"),
+                "https://acme.atlassian.net"
+            ),
             Err(IdentityError::SiteMismatch { .. })
         ));
         assert!(matches!(

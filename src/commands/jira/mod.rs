@@ -1,5 +1,6 @@
 //! `bgagent jira …`: one file per subcommand.
 
+pub mod app_setup;
 pub mod app_template;
 pub mod invite_user;
 pub mod link;
@@ -33,6 +34,7 @@ pub fn run(cmd: JiraCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         Link(a) => super::block_on(link::run(a, g, ui)),
         Users(a) => super::block_on(users::run(a, g, ui)),
         Unlink(a) => super::block_on(unlink::run(a, g, ui)),
+        AppSetup(a) => super::block_on(app_setup::run(a, g, ui)),
     }
 }
 
