@@ -68,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Jira account to your platform account')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List linked Jira accounts and open invites of a tenant')
             [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link of a Jira account')
+            [CompletionResult]::new('app-setup', 'app-setup', [CompletionResultType]::ParameterValue, 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -299,6 +300,28 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bgagent;jira;app-setup' {
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'Forge v2 web-trigger URL: https://<installation>.webtrigger.atlassian.app/public/<id>')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--shared-secret-stdin', '--shared-secret-stdin', [CompletionResultType]::ParameterName, 'Read the Forge proxy shared secret (BGAGENT_PROXY_SECRET of the Forge app) from stdin')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Go back to writes as the OAuth user: remove all five app_actor_* fields and outbound_identity')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the inputs and probe the proxy (or show what --remove would remove), write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bgagent;jira;help' {
             [CompletionResult]::new('app-template', 'app-template', [CompletionResultType]::ParameterValue, 'Print what to enter in the Atlassian developer console (offline)')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform''s tenant')
@@ -311,6 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Jira account to your platform account')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List linked Jira accounts and open invites of a tenant')
             [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link of a Jira account')
+            [CompletionResult]::new('app-setup', 'app-setup', [CompletionResultType]::ParameterValue, 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -345,6 +369,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;jira;help;unlink' {
+            break
+        }
+        'bgagent;jira;help;app-setup' {
             break
         }
         'bgagent;jira;help;help' {
@@ -386,6 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Jira account to your platform account')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List linked Jira accounts and open invites of a tenant')
             [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link of a Jira account')
+            [CompletionResult]::new('app-setup', 'app-setup', [CompletionResultType]::ParameterValue, 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions')
             break
         }
         'bgagent;help;jira;app-template' {
@@ -419,6 +447,9 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;help;jira;unlink' {
+            break
+        }
+        'bgagent;help;jira;app-setup' {
             break
         }
         'bgagent;help;completions' {

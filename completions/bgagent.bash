@@ -34,6 +34,9 @@ _bgagent() {
             bgagent__subcmd__help,jira)
                 cmd="bgagent__subcmd__help__subcmd__jira"
                 ;;
+            bgagent__subcmd__help__subcmd__jira,app-setup)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__setup"
+                ;;
             bgagent__subcmd__help__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__template"
                 ;;
@@ -66,6 +69,9 @@ _bgagent() {
                 ;;
             bgagent__subcmd__help__subcmd__jira,users)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__users"
+                ;;
+            bgagent__subcmd__jira,app-setup)
+                cmd="bgagent__subcmd__jira__subcmd__app__subcmd__setup"
                 ;;
             bgagent__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__jira__subcmd__app__subcmd__template"
@@ -102,6 +108,9 @@ _bgagent() {
                 ;;
             bgagent__subcmd__jira,users)
                 cmd="bgagent__subcmd__jira__subcmd__users"
+                ;;
+            bgagent__subcmd__jira__subcmd__help,app-setup)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__setup"
                 ;;
             bgagent__subcmd__jira__subcmd__help,app-template)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__template"
@@ -256,8 +265,22 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__jira)
-            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink"
+            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -424,12 +447,50 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__app__subcmd__setup)
+            opts="-q -v -y -h -V --proxy-url --shared-secret-stdin --remove --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --proxy-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -504,8 +565,22 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__help)
-            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help"
+            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -64,6 +64,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand link 'Redeem a one-time code: bind its Jira account to your platform account'
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
+            cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;jira;app-template'= {
@@ -283,6 +284,27 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bgagent;jira;app-setup'= {
+            cand --proxy-url 'Forge v2 web-trigger URL: https://<installation>.webtrigger.atlassian.app/public/<id>'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --shared-secret-stdin 'Read the Forge proxy shared secret (BGAGENT_PROXY_SECRET of the Forge app) from stdin'
+            cand --remove 'Go back to writes as the OAuth user: remove all five app_actor_* fields and outbound_identity'
+            cand --dry-run 'Check the inputs and probe the proxy (or show what --remove would remove), write nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bgagent;jira;help'= {
             cand app-template 'Print what to enter in the Atlassian developer console (offline)'
             cand setup 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform''s tenant'
@@ -295,6 +317,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand link 'Redeem a one-time code: bind its Jira account to your platform account'
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
+            cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;jira;help;app-template'= {
@@ -318,6 +341,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;jira;help;users'= {
         }
         &'bgagent;jira;help;unlink'= {
+        }
+        &'bgagent;jira;help;app-setup'= {
         }
         &'bgagent;jira;help;help'= {
         }
@@ -355,6 +380,7 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand link 'Redeem a one-time code: bind its Jira account to your platform account'
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
+            cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
         }
         &'bgagent;help;jira;app-template'= {
         }
@@ -377,6 +403,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;jira;users'= {
         }
         &'bgagent;help;jira;unlink'= {
+        }
+        &'bgagent;help;jira;app-setup'= {
         }
         &'bgagent;help;completions'= {
         }

@@ -15,3 +15,9 @@ mod faults;
 mod foundation;
 mod invite_link;
 mod setup;
+
+// Forge app identity (`jira app-setup`) and its proxy stand-in.
+mod app_setup;
+#[path = "../../examples/local/forge_standin.rs"]
+#[allow(dead_code)]
+mod forge_standin;

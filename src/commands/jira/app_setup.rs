@@ -58,7 +58,9 @@ pub async fn run(a: AppSetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
 
     // 3. The signed identity probe.
     ui.step("Verifying the Forge app identity");
-    let who = proxy::probe(ui, &target, &secret, &a.cloud_id, &site_url).await?;
+    let who = proxy::probe(ui, &target, &secret, &a.cloud_id, &site_url)
+        .await
+        .map_err(|e| e.not_written("anything (tenant bundle and registry unchanged)"))?;
     ui.ok(format!(
         "Forge proxy answers as {} ({}), accountType=app, on {}",
         who.display_name, who.account_id, who.site_url
@@ -418,4 +420,66 @@ async fn read_lenient(
             ))
         }),
     }
+}
+
+/// What `doctor` reports about a tenant's stored app identity.
+#[derive(Debug)]
+pub enum StoredIdentity {
+    /// No `app_actor_*` field: the Lambdas fall back to 3LO writes (the platform doctor warns).
+    Missing,
+    /// All five fields, the URL and secret pass the platform's rules, and the proxy answered
+    /// again for the same app account on the tenant's site.
+    Verified(Identity),
+}
+
+/// Re-checks a stored app identity the way the Lambdas would use it, then re-runs the signed
+/// probe (through `BGAGENT_FORGE_PROBE_URL` when set). An `Err` says exactly what is broken.
+pub async fn verify_stored(ui: &Ui, bundle: &Bundle, cloud_id: &str) -> Result<StoredIdentity> {
+    let present: Vec<&str> = APP_ACTOR
+        .iter()
+        .copied()
+        .filter(|k| bundle.0.contains_key(*k))
+        .collect();
+    if present.is_empty() {
+        return Ok(StoredIdentity::Missing);
+    }
+    let rerun = format!(
+        "re-run `bgagent jira app-setup {cloud_id} --proxy-url <url>`, or `bgagent jira app-setup --remove {cloud_id}` to go back to OAuth-user writes"
+    );
+    if present.len() != APP_ACTOR.len() {
+        return Err(Error::conflict(format!(
+            "tenant {cloud_id} has a partial app identity ({}): the Lambdas refuse every outbound write",
+            present.join(", ")
+        ))
+        .hint(rerun));
+    }
+    let url = forge::validate_proxy_url(bundle.str("app_actor_proxy_url").unwrap_or_default())
+        .map_err(|rule| {
+            Error::conflict("the stored app_actor_proxy_url fails the platform's rule: the Lambdas refuse every outbound write")
+                .cause(rule)
+                .hint(rerun.clone())
+        })?;
+    let secret = forge::check_shared_secret(bundle.str("app_actor_shared_secret").unwrap_or_default())
+        .map_err(|n| {
+            Error::conflict(format!("the stored app_actor_shared_secret has {n} characters (32 needed): the Lambdas refuse every outbound write"))
+                .hint(rerun.clone())
+        })?;
+    let target = proxy::probe_target(ui, &url)?;
+    let who = proxy::probe(
+        ui,
+        &target,
+        &secret,
+        cloud_id,
+        bundle.str("site_url").unwrap_or_default(),
+    )
+    .await?;
+    let stored = bundle.str("app_actor_account_id").unwrap_or_default();
+    if who.account_id != stored {
+        return Err(Error::conflict(format!(
+            "the Forge proxy now answers as {} ({}), not as the stored app account {stored}",
+            who.display_name, who.account_id
+        ))
+        .hint(rerun));
+    }
+    Ok(StoredIdentity::Verified(who))
 }
