@@ -1,6 +1,7 @@
 //! Pure logic: formats, validation, code generation, bundle rules. No I/O here.
 
 pub mod bundle;
+pub mod cr_gate;
 pub mod cr_signature;
 pub mod duration;
 pub mod forge;
