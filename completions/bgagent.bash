@@ -40,6 +40,9 @@ _bgagent() {
             bgagent__subcmd__help__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__template"
                 ;;
+            bgagent__subcmd__help__subcmd__jira,doctor)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__doctor"
+                ;;
             bgagent__subcmd__help__subcmd__jira,invite-user)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__invite__subcmd__user"
                 ;;
@@ -51,6 +54,9 @@ _bgagent() {
                 ;;
             bgagent__subcmd__help__subcmd__jira,projects)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__projects"
+                ;;
+            bgagent__subcmd__help__subcmd__jira,revoke)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__revoke"
                 ;;
             bgagent__subcmd__help__subcmd__jira,setup)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__setup"
@@ -70,11 +76,20 @@ _bgagent() {
             bgagent__subcmd__help__subcmd__jira,users)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__users"
                 ;;
+            bgagent__subcmd__help__subcmd__jira,webhook)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__webhook"
+                ;;
+            bgagent__subcmd__help__subcmd__jira__subcmd__webhook,test)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__webhook__subcmd__test"
+                ;;
             bgagent__subcmd__jira,app-setup)
                 cmd="bgagent__subcmd__jira__subcmd__app__subcmd__setup"
                 ;;
             bgagent__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__jira__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__jira,doctor)
+                cmd="bgagent__subcmd__jira__subcmd__doctor"
                 ;;
             bgagent__subcmd__jira,help)
                 cmd="bgagent__subcmd__jira__subcmd__help"
@@ -90,6 +105,9 @@ _bgagent() {
                 ;;
             bgagent__subcmd__jira,projects)
                 cmd="bgagent__subcmd__jira__subcmd__projects"
+                ;;
+            bgagent__subcmd__jira,revoke)
+                cmd="bgagent__subcmd__jira__subcmd__revoke"
                 ;;
             bgagent__subcmd__jira,setup)
                 cmd="bgagent__subcmd__jira__subcmd__setup"
@@ -109,11 +127,17 @@ _bgagent() {
             bgagent__subcmd__jira,users)
                 cmd="bgagent__subcmd__jira__subcmd__users"
                 ;;
+            bgagent__subcmd__jira,webhook)
+                cmd="bgagent__subcmd__jira__subcmd__webhook"
+                ;;
             bgagent__subcmd__jira__subcmd__help,app-setup)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__setup"
                 ;;
             bgagent__subcmd__jira__subcmd__help,app-template)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__jira__subcmd__help,doctor)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__doctor"
                 ;;
             bgagent__subcmd__jira__subcmd__help,help)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__help"
@@ -129,6 +153,9 @@ _bgagent() {
                 ;;
             bgagent__subcmd__jira__subcmd__help,projects)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__projects"
+                ;;
+            bgagent__subcmd__jira__subcmd__help,revoke)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__revoke"
                 ;;
             bgagent__subcmd__jira__subcmd__help,setup)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__setup"
@@ -147,6 +174,24 @@ _bgagent() {
                 ;;
             bgagent__subcmd__jira__subcmd__help,users)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__users"
+                ;;
+            bgagent__subcmd__jira__subcmd__help,webhook)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__webhook"
+                ;;
+            bgagent__subcmd__jira__subcmd__help__subcmd__webhook,test)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__webhook__subcmd__test"
+                ;;
+            bgagent__subcmd__jira__subcmd__webhook,help)
+                cmd="bgagent__subcmd__jira__subcmd__webhook__subcmd__help"
+                ;;
+            bgagent__subcmd__jira__subcmd__webhook,test)
+                cmd="bgagent__subcmd__jira__subcmd__webhook__subcmd__test"
+                ;;
+            bgagent__subcmd__jira__subcmd__webhook__subcmd__help,help)
+                cmd="bgagent__subcmd__jira__subcmd__webhook__subcmd__help__subcmd__help"
+                ;;
+            bgagent__subcmd__jira__subcmd__webhook__subcmd__help,test)
+                cmd="bgagent__subcmd__jira__subcmd__webhook__subcmd__help__subcmd__test"
                 ;;
             *)
                 ;;
@@ -265,7 +310,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__jira)
-            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup"
+            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup doctor webhook revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -293,6 +338,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -349,6 +408,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__jira__subcmd__projects)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -446,8 +519,36 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__webhook)
+            opts="test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__webhook__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgagent__subcmd__jira)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup doctor webhook revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -564,8 +665,42 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgagent__subcmd__jira__subcmd__doctor)
+            opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgagent__subcmd__jira__subcmd__help)
-            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup help"
+            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup doctor webhook revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -593,6 +728,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__template)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -663,6 +812,20 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__help__subcmd__projects)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -749,6 +912,34 @@ _bgagent() {
         bgagent__subcmd__jira__subcmd__help__subcmd__users)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__webhook)
+            opts="test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__webhook__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -897,6 +1088,44 @@ _bgagent() {
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__revoke)
+            opts="-q -v -y -h -V --delete-secret --recovery-days --force-delete --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --recovery-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1117,6 +1346,116 @@ _bgagent() {
         bgagent__subcmd__jira__subcmd__users)
             opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__webhook)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__webhook__subcmd__help)
+            opts="test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__webhook__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__webhook__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__webhook__subcmd__test)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -65,6 +65,9 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
             cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
+            cand doctor 'Check the whole trigger chain of a tenant and name the fix for every broken link'
+            cand webhook 'The Jira webhook receiver'
+            cand revoke 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;jira;app-template'= {
@@ -305,6 +308,90 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bgagent;jira;doctor'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --verify-refresh 'Also refresh the token once; this ROTATES the refresh token (the new one is stored)'
+            cand --skip-webhook-probe 'Do not POST the signed probe to the webhook receiver (reported as skipped)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;jira;webhook'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand test 'POST a signed probe (an ignored event) and a forged one to the receiver; expect 200 and 401'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;jira;webhook;test'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;jira;webhook;help'= {
+            cand test 'POST a signed probe (an ignored event) and a forged one to the receiver; expect 200 and 401'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;jira;webhook;help;test'= {
+        }
+        &'bgagent;jira;webhook;help;help'= {
+        }
+        &'bgagent;jira;revoke'= {
+            cand --recovery-days 'Recovery window of the deleted bundle, in days (7 to 30)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --delete-secret 'Also schedule deletion of the tenant''s OAuth bundle (restorable during the recovery window)'
+            cand --force-delete 'Delete the bundle immediately, without a recovery window (IRREVERSIBLE)'
+            cand --dry-run 'Show what would change, write nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bgagent;jira;help'= {
             cand app-template 'Print what to enter in the Atlassian developer console (offline)'
             cand setup 'Log in to Atlassian (OAuth 3LO + PKCE) and register the Jira site as the platform''s tenant'
@@ -318,6 +405,9 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
             cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
+            cand doctor 'Check the whole trigger chain of a tenant and name the fix for every broken link'
+            cand webhook 'The Jira webhook receiver'
+            cand revoke 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bgagent;jira;help;app-template'= {
@@ -343,6 +433,15 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;jira;help;unlink'= {
         }
         &'bgagent;jira;help;app-setup'= {
+        }
+        &'bgagent;jira;help;doctor'= {
+        }
+        &'bgagent;jira;help;webhook'= {
+            cand test 'POST a signed probe (an ignored event) and a forged one to the receiver; expect 200 and 401'
+        }
+        &'bgagent;jira;help;webhook;test'= {
+        }
+        &'bgagent;jira;help;revoke'= {
         }
         &'bgagent;jira;help;help'= {
         }
@@ -381,6 +480,9 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
             cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
+            cand doctor 'Check the whole trigger chain of a tenant and name the fix for every broken link'
+            cand webhook 'The Jira webhook receiver'
+            cand revoke 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
         }
         &'bgagent;help;jira;app-template'= {
         }
@@ -405,6 +507,15 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;jira;unlink'= {
         }
         &'bgagent;help;jira;app-setup'= {
+        }
+        &'bgagent;help;jira;doctor'= {
+        }
+        &'bgagent;help;jira;webhook'= {
+            cand test 'POST a signed probe (an ignored event) and a forged one to the receiver; expect 200 and 401'
+        }
+        &'bgagent;help;jira;webhook;test'= {
+        }
+        &'bgagent;help;jira;revoke'= {
         }
         &'bgagent;help;completions'= {
         }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole Jira onboarding on local stand-ins, in one command — no AWS or Atlassian account:
 #   app-template → setup (OAuth 3LO + PKCE through the localhost callback) → map → invite-user → link,
-# then shows what was written to the (local) DynamoDB tables and Secrets Manager.
+# then shows what was written to the (local) DynamoDB tables and Secrets Manager, and ends with
+# `bgagent jira doctor`, which must be all green (the script fails otherwise).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -66,4 +67,7 @@ done
 echo "--- tenant bundle bgagent-jira-oauth-$cloud: fields (values are secret and not shown)" >&2
 aws secretsmanager get-secret-value --secret-id "bgagent-jira-oauth-$cloud" --query SecretString --output text |
   python3 -c 'import json,sys; print(", ".join(sorted(json.load(sys.stdin))))' >&2
-say "Done: setup → map → invite-user → link completed on local stand-ins"
+say "bgagent jira doctor   (every link of the trigger chain, read-only; signed probe of the local webhook receiver)"
+"$bgagent" jira doctor | tee "$work/doctor.txt"
+grep -q ' 0 warning(s), 0 failed$' "$work/doctor.txt" || { echo "doctor is not all green" >&2; exit 1; }
+say "Done: setup → map → invite-user → link → doctor (all green) on local stand-ins"

@@ -1,5 +1,7 @@
 //! A local platform for trying `bgagent` without AWS: a moto server with the platform
-//! stack (`examples/local/platform-stack.yaml`) and repo `acme/widgets` marked active.
+//! stack (`examples/local/platform-stack.yaml`), the platform API on loopback at output
+//! `ApiUrl` (`examples/local/platform_api.rs`: the webhook receiver) and repo
+//! `acme/widgets` marked active.
 //!
 //! ```sh
 //! cargo run --example local-platform -- --env-file /tmp/bgagent-local.env [--stack-name NAME] &
@@ -182,6 +184,11 @@ fn main() -> ExitCode {
     for (key, value) in &platform.outputs {
         eprintln!("    {key:<31} {value}");
     }
+    eprintln!(
+        "  api       {} (local platform API; webhook receiver {})",
+        platform.api.url(),
+        platform.api.webhook_url()
+    );
     eprintln!("  repo      {DEMO_REPO} (active)");
     eprintln!(
         "  atlassian {} (stand-in; app {DEMO_CLIENT_ID}, callback {})",

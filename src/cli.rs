@@ -106,6 +106,13 @@ pub enum JiraCommand {
     Unlink(UnlinkArgs),
     /// Make the Jira Forge app (signed web-trigger proxy) the writer of the agent's comments and transitions
     AppSetup(AppSetupArgs),
+    /// Check the whole trigger chain of a tenant and name the fix for every broken link
+    Doctor(DoctorArgs),
+    /// The Jira webhook receiver
+    #[command(subcommand)]
+    Webhook(WebhookCommand),
+    /// Take a tenant out of service (registry status=revoked; optionally delete its bundle)
+    Revoke(RevokeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -297,6 +304,61 @@ pub struct UnlinkArgs {
     /// Jira account id to unlink
     pub account_id: String,
     /// Show what would be removed, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Check the whole trigger chain of a tenant: stack outputs, table keys, the \
+        registry row, the OAuth bundle, the token, the webhook secrets, a signed probe of the \
+        deployed webhook receiver, project mappings and user links. One line per check \
+        (✓ pass, ! warn, ✗ fail) with the fix under every warn or fail. Writes nothing \
+        unless --verify-refresh is given.",
+    after_help = "Exit codes: 0 nothing failed (warnings allowed), 1 a check failed. Check ids: \
+        stack, tables, tenant, bundle, token, webhook-secret, webhook-receiver, projects, users."
+)]
+pub struct DoctorArgs {
+    /// Cloud id of the tenant (a UUID) [default: the sole active tenant]
+    #[arg(value_parser = crate::domain::validate::cloud_id)]
+    pub cloud_id: Option<String>,
+    /// Also refresh the token once; this ROTATES the refresh token (the new one is stored)
+    #[arg(long)]
+    pub verify_refresh: bool,
+    /// Do not POST the signed probe to the webhook receiver (reported as skipped)
+    #[arg(long)]
+    pub skip_webhook_probe: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebhookCommand {
+    /// POST a signed probe (an ignored event) and a forged one to the receiver; expect 200 and 401
+    Test(WebhookTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookTestArgs {
+    /// Cloud id of the tenant (a UUID) [default: the sole active tenant]
+    #[arg(value_parser = crate::domain::validate::cloud_id)]
+    pub cloud_id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// Cloud id of the tenant (a UUID)
+    #[arg(value_parser = crate::domain::validate::cloud_id)]
+    pub cloud_id: String,
+    /// Also schedule deletion of the tenant's OAuth bundle (restorable during the recovery window)
+    #[arg(long)]
+    pub delete_secret: bool,
+    /// Recovery window of the deleted bundle, in days (7 to 30)
+    #[arg(long, requires = "delete_secret", conflicts_with = "force_delete", default_value_t = 7,
+          value_parser = clap::value_parser!(i64).range(7..=30), value_name = "DAYS")]
+    pub recovery_days: i64,
+    /// Delete the bundle immediately, without a recovery window (IRREVERSIBLE)
+    #[arg(long, requires = "delete_secret")]
+    pub force_delete: bool,
+    /// Show what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
 }

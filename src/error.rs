@@ -35,6 +35,9 @@ pub struct ErrorData {
     pub written: Vec<String>,
     /// Writes that were not made.
     pub not_written: Vec<String>,
+    /// The command already printed its result (e.g. a doctor report with failures); only
+    /// the exit code is left to apply.
+    pub reported: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -48,7 +51,15 @@ impl Error {
             hints: Vec::new(),
             written: Vec::new(),
             not_written: Vec::new(),
+            reported: false,
         }))
+    }
+    /// Exit with `exit` without printing anything more: the command's output already said
+    /// what went wrong.
+    pub fn already_reported(exit: Exit, message: impl Into<String>) -> Self {
+        let mut e = Self::new(exit, message);
+        e.reported = true;
+        e
     }
     pub fn failure(message: impl Into<String>) -> Self {
         Self::new(Exit::Failure, message)

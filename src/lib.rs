@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod docs;
+pub mod doctor;
 pub mod domain;
 pub mod error;
 pub mod keychain;

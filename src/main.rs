@@ -5,6 +5,7 @@ fn main() {
     let ui = bgagent::terminal::Ui::new(&cli.global);
     let code = match bgagent::commands::run(cli, &ui) {
         Ok(()) => 0,
+        Err(e) if e.reported => e.exit as i32,
         Err(e) => {
             ui.error(&e.render());
             if ui.json {

@@ -18,6 +18,13 @@
 //!   passed to the stack as parameter `ExistingJiraWebhookSecretArn`;
 //! - it ignores `TimeToLiveSpecification`, so TTL on `ttl` is switched on with
 //!   `UpdateTimeToLive` after the stack is created (moto never expires items).
+//!
+//! Every [`Platform`] also runs the local platform API (`platform_api.rs`, included
+//! below as a child module): a loopback server whose URL the stack's `ApiUrl` output
+//! holds (template parameter `PlatformApiUrl`), serving the webhook receiver.
+
+#[path = "platform_api.rs"]
+pub mod platform_api;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::ffi::OsString;
@@ -332,6 +339,8 @@ pub struct Platform {
     pub outputs: BTreeMap<String, String>,
     pub sdk: aws_config::SdkConfig,
     pub endpoint: String,
+    /// The platform's HTTP API at output `ApiUrl` (the webhook receiver, …).
+    pub api: platform_api::PlatformApi,
 }
 
 impl Platform {
@@ -350,14 +359,19 @@ impl Platform {
     /// removed. If the template declares parameter `ExistingJiraWebhookSecretArn`, the
     /// webhook secret is created through the API first (moto's CloudFormation cannot);
     /// if it has output `JiraUserMappingTableName`, TTL on `ttl` is enabled on that table.
+    /// The platform API is started first and its URL passed as parameter `PlatformApiUrl`
+    /// when the template declares it.
     pub fn create_with_template(moto: &MotoServer, stack_name: &str, template: &str) -> Platform {
         let sdk = moto.sdk_config();
-        let outputs = block_on(deploy(&sdk, stack_name, template));
+        let api = platform_api::PlatformApi::start();
+        let outputs = block_on(deploy(&sdk, stack_name, template, &api.url()));
+        api.configure(sdk.clone(), outputs.clone());
         Platform {
             stack_name: stack_name.to_string(),
             outputs,
             sdk,
             endpoint: moto.endpoint.clone(),
+            api,
         }
     }
 
@@ -572,12 +586,21 @@ async fn deploy(
     sdk: &aws_config::SdkConfig,
     stack_name: &str,
     template: &str,
+    api_url: &str,
 ) -> BTreeMap<String, String> {
     let cfn = aws_sdk_cloudformation::Client::new(sdk);
     let mut create = cfn
         .create_stack()
         .stack_name(stack_name)
         .template_body(template);
+    if template.contains(platform_api::API_URL_PARAMETER) {
+        create = create.parameters(
+            Parameter::builder()
+                .parameter_key(platform_api::API_URL_PARAMETER)
+                .parameter_value(api_url)
+                .build(),
+        );
+    }
     if template.contains(WEBHOOK_SECRET_PARAMETER) {
         let secrets = aws_sdk_secretsmanager::Client::new(sdk);
         let name = format!("{stack_name}-JiraWebhookSecret");

@@ -103,7 +103,7 @@ fn http_error(what: &str, status: reqwest::StatusCode) -> Error {
 }
 
 /// A Jira REST URL of the tenant: `<api>/ex/jira/<cloudId>/rest/api/3<path>?<query>`.
-fn jira_url(cloud_id: &str, path: &str, query: &[(&str, &str)]) -> Result<String> {
+pub fn jira_url(cloud_id: &str, path: &str, query: &[(&str, &str)]) -> Result<String> {
     let base = format!("{}/ex/jira/{cloud_id}/rest/api/3{path}", super::api_base());
     let mut url = url::Url::parse(&base)
         .map_err(|e| Error::usage("BGAGENT_ATLASSIAN_API_URL is not a URL").cause(e))?;

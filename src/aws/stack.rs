@@ -42,9 +42,34 @@ impl Outputs {
             .map(String::as_str)
             .expect("output requested from describe()")
     }
+
+    /// The value of an output, if the stack has it (after [`describe_partial`]).
+    pub fn try_get(&self, o: Output) -> Option<&str> {
+        self.0.get(o.key()).map(String::as_str)
+    }
 }
 
+/// Every output of `needed`, or an error naming every missing one and the stack.
 pub async fn describe(aws: &Aws, ui: &Ui, needed: &[Output]) -> Result<Outputs> {
+    let (found, missing) = describe_partial(aws, ui, needed).await?;
+    if !missing.is_empty() {
+        return Err(Error::failure(format!(
+            "stack '{}' is missing output(s): {}",
+            aws.stack_name,
+            missing.join(", ")
+        ))
+        .hint("deploy the platform stack with the Jira integration enabled, or pass the right --stack-name"));
+    }
+    Ok(found)
+}
+
+/// One live `DescribeStacks`: the outputs of `needed` that the stack has, and the keys of
+/// those it lacks. A missing stack is an error.
+pub async fn describe_partial(
+    aws: &Aws,
+    ui: &Ui,
+    needed: &[Output],
+) -> Result<(Outputs, Vec<&'static str>)> {
     ui.debug(format!("cloudformation:DescribeStacks {}", aws.stack_name));
     let cfn = aws_sdk_cloudformation::Client::new(&aws.sdk);
     let resp = match cfn
@@ -86,18 +111,10 @@ pub async fn describe(aws: &Aws, ui: &Ui, needed: &[Output]) -> Result<Outputs> 
             found.insert(n.key(), v.to_string());
         }
     }
-    let missing: Vec<&str> = needed
+    let missing: Vec<&'static str> = needed
         .iter()
         .map(|n| n.key())
         .filter(|k| !found.contains_key(k))
         .collect();
-    if !missing.is_empty() {
-        return Err(Error::failure(format!(
-            "stack '{}' is missing output(s): {}",
-            aws.stack_name,
-            missing.join(", ")
-        ))
-        .hint("deploy the platform stack with the Jira integration enabled, or pass the right --stack-name"));
-    }
-    Ok(Outputs(found))
+    Ok((Outputs(found), missing))
 }

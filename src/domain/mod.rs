@@ -6,6 +6,7 @@ pub mod cr_signature;
 pub mod duration;
 pub mod forge;
 pub mod invite_code;
+pub mod jira_checks;
 pub mod jwt;
 pub mod timefmt;
 pub mod validate;

@@ -11,6 +11,7 @@ mod moto;
 mod proxy;
 mod support;
 
+mod doctor;
 mod faults;
 mod foundation;
 mod invite_link;

@@ -68,10 +68,7 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
 
     let doc = run.json();
     assert_eq!(doc["cloud_id"], cloud);
-    assert_eq!(
-        doc["webhook_url"],
-        "https://bgagent-local.execute-api.us-east-1.amazonaws.com/v1/jira/webhook"
-    );
+    assert_eq!(doc["webhook_url"], w.platform.api.webhook_url());
     assert_eq!(doc["webhook_secret"], "provided");
     assert_eq!(
         doc["next_steps"][0],
@@ -324,10 +321,13 @@ fn a_second_active_tenant_is_refused_before_any_write() {
     let run = setup_via_callback(&w, &o, &[]);
     run.fails(3, "another Jira tenant is active");
     assert!(
-        run.stderr.contains(&other) && run.stderr.contains("revoked"),
+        run.stderr.contains(&format!(
+            "hint: to replace it, revoke the active tenant first: bgagent jira revoke {other}"
+        )),
         "{}",
         run.show()
     );
+    assert!(!run.stderr.contains("aws dynamodb"), "{}", run.show());
     assert!(w.bundle(&site_id(&o)).is_none());
     assert_eq!(w.platform.scan("JiraWorkspaceRegistryTableName").len(), 1);
 }

@@ -2,10 +2,12 @@
 
 pub mod app_setup;
 pub mod app_template;
+pub mod doctor;
 pub mod invite_user;
 pub mod link;
 pub mod map;
 pub mod projects;
+pub mod revoke;
 pub mod setup;
 pub mod tenant_token;
 pub mod tenants;
@@ -14,6 +16,7 @@ pub mod unmap;
 pub mod update_webhook_secret;
 pub mod users;
 pub mod webhook_secret;
+pub mod webhook_test;
 
 use crate::aws::{Aws, Output, Outputs, ddb, sdk_error};
 use crate::cli::{GlobalArgs, JiraCommand};
@@ -35,6 +38,11 @@ pub fn run(cmd: JiraCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         Users(a) => super::block_on(users::run(a, g, ui)),
         Unlink(a) => super::block_on(unlink::run(a, g, ui)),
         AppSetup(a) => super::block_on(app_setup::run(a, g, ui)),
+        Doctor(a) => super::block_on(doctor::run(a, g, ui)),
+        Webhook(crate::cli::WebhookCommand::Test(a)) => {
+            super::block_on(webhook_test::run(a, g, ui))
+        }
+        Revoke(a) => super::block_on(revoke::run(a, g, ui)),
     }
 }
 
@@ -258,7 +266,7 @@ pub async fn active_tenants(ctx: &Ctx, ui: &Ui) -> Result<Vec<(String, String)>>
 
 /// The platform routes admin-created webhooks (which carry no cloud id) to the sole active
 /// tenant, so a second active tenant is refused before anything is written.
-pub fn second_tenant_error(ctx: &Ctx, cloud_id: &str, others: &[(String, String)]) -> Error {
+pub fn second_tenant_error(_ctx: &Ctx, cloud_id: &str, others: &[(String, String)]) -> Error {
     let list = others
         .iter()
         .map(|(c, s)| format!("{c} ({s})"))
@@ -269,7 +277,6 @@ pub fn second_tenant_error(ctx: &Ctx, cloud_id: &str, others: &[(String, String)
         .cause("admin-created Jira webhooks carry no cloud id, so the platform routes them to the sole active tenant")
         .not_written(format!("anything for {cloud_id}"))
         .hint(format!(
-            "to replace it, revoke the active tenant first: aws dynamodb update-item --table-name {} --key '{{\"jira_cloud_id\":{{\"S\":\"{first}\"}}}}' --update-expression 'SET #s = :r' --expression-attribute-names '{{\"#s\":\"status\"}}' --expression-attribute-values '{{\":r\":{{\"S\":\"revoked\"}}}}'",
-            ctx.out.get(Output::Registry)
+            "to replace it, revoke the active tenant first: bgagent jira revoke {first}"
         ))
 }

@@ -89,10 +89,31 @@ pub async fn fresh_bundle(
     id: &str,
     cloud_id: &str,
 ) -> Result<Bundle> {
+    obtain(sm, ui, id, cloud_id, false).await
+}
+
+/// Refreshes once even when the access token is fresh (proves the refresh token works; it
+/// rotates it), persisting the rotation like [`fresh_bundle`].
+pub async fn refresh_now(
+    sm: &aws_sdk_secretsmanager::Client,
+    ui: &Ui,
+    id: &str,
+    cloud_id: &str,
+) -> Result<Bundle> {
+    obtain(sm, ui, id, cloud_id, true).await
+}
+
+async fn obtain(
+    sm: &aws_sdk_secretsmanager::Client,
+    ui: &Ui,
+    id: &str,
+    cloud_id: &str,
+    force: bool,
+) -> Result<Bundle> {
     let mut bundle = read(sm, ui, id, cloud_id).await?;
     // One refresh of our own, plus one more if another writer rotated the token under us.
     for _ in 0..2 {
-        if is_fresh(&bundle, timefmt::now()) {
+        if !force && is_fresh(&bundle, timefmt::now()) {
             return Ok(bundle);
         }
         ui.step("Refreshing the tenant's Jira access token");
