@@ -10,6 +10,37 @@ use time::OffsetDateTime;
 use super::cr_signature::{self, SignatureDoc};
 use super::timefmt;
 
+/// An issue key: `-`-separated parts of letters, digits and `_`, the first starting with a letter,
+/// the last all digits (`ENG-12`, and the guide's `CR-2025-1042` form), as given.
+pub fn issue_key(s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let ok = parts.len() >= 2
+        && s.len() <= 255
+        && parts[0].starts_with(|c: char| c.is_ascii_alphabetic())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        && parts[parts.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err("expected an issue key like CR-2025-1042 or ENG-12".into())
+    }
+}
+
+/// A Jira field id, e.g. `customfield_10100` or `assignee`.
+pub fn field_id(s: &str) -> Result<String, String> {
+    let mut c = s.chars();
+    if c.next().is_some_and(|f| f.is_ascii_alphabetic())
+        && c.all(|x| x.is_ascii_alphanumeric() || x == '_')
+        && s.len() <= 64
+    {
+        Ok(s.to_string())
+    } else {
+        Err("expected a field id like customfield_10100 (GET /rest/api/3/field lists them)".into())
+    }
+}
+
 /// Signatures dated more than this in the future are refused (clock skew allowance).
 pub const FUTURE_SKEW_SECS: i64 = 300;
 

@@ -33,19 +33,21 @@ pub enum UrlRule {
 impl std::fmt::Display for UrlRule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            UrlRule::NotAUrl => "it is not an absolute URL",
-            UrlRule::NotHttps => "the scheme must be https",
-            UrlRule::Host => "the host must end with .webtrigger.atlassian.app (with an installation label before it)",
-            UrlRule::Userinfo => "it must not carry a user name or password",
-            UrlRule::Port => "it must not name a port",
-            UrlRule::QueryOrFragment => "it must not have a query (?…) or fragment (#…)",
-            UrlRule::Path => "the path must start with /public/ (a Forge v2 web-trigger URL)",
+            UrlRule::NotAUrl => "not a URL (an absolute https:// URL is expected)",
+            UrlRule::NotHttps => "not https",
+            UrlRule::Host => "the host is not *.webtrigger.atlassian.app (<installation>.webtrigger.atlassian.app)",
+            UrlRule::Userinfo => "has userinfo (a user name or password)",
+            UrlRule::Port => "names a port",
+            UrlRule::QueryOrFragment => "has a query (?…) or a fragment (#…)",
+            UrlRule::Path => "the path does not start with /public/ (a Forge v2 web-trigger URL)",
         })
     }
 }
 
-/// Checks a Forge v2 web-trigger URL; returns the normalised (WHATWG-serialised) URL to store.
-pub fn validate_proxy_url(input: &str) -> Result<String, UrlRule> {
+/// The platform's own rule (Lambda, agent), as they apply it to a stored URL: also accepts an
+/// explicit port and a bare trailing `?` or `#` (WHATWG `search`/`hash` are then empty). Use it
+/// to judge a stored value; use [`validate_proxy_url`] before writing one.
+pub fn platform_rule(input: &str) -> Result<url::Url, UrlRule> {
     let u = url::Url::parse(input.trim()).map_err(|_| UrlRule::NotAUrl)?;
     if u.scheme() != "https" {
         return Err(UrlRule::NotHttps);
@@ -60,14 +62,24 @@ pub fn validate_proxy_url(input: &str) -> Result<String, UrlRule> {
     if !u.username().is_empty() || u.password().is_some() {
         return Err(UrlRule::Userinfo);
     }
+    if u.query().is_some_and(|q| !q.is_empty()) || u.fragment().is_some_and(|f| !f.is_empty()) {
+        return Err(UrlRule::QueryOrFragment);
+    }
+    if !u.path().starts_with("/public/") {
+        return Err(UrlRule::Path);
+    }
+    Ok(u)
+}
+
+/// Checks a Forge v2 web-trigger URL before it is stored: the platform's rule, and no explicit
+/// port and no `?` or `#` at all. Returns the normalised (WHATWG-serialised) URL to store.
+pub fn validate_proxy_url(input: &str) -> Result<String, UrlRule> {
+    let u = platform_rule(input)?;
     if u.port().is_some() {
         return Err(UrlRule::Port);
     }
     if u.query().is_some() || u.fragment().is_some() {
         return Err(UrlRule::QueryOrFragment);
-    }
-    if !u.path().starts_with("/public/") {
-        return Err(UrlRule::Path);
     }
     Ok(u.to_string())
 }
@@ -260,7 +272,18 @@ mod tests {
             ("https://a.webtrigger.atlassian.app/public", Path),
             ("https://a.webtrigger.atlassian.app/", Path),
         ] {
-            assert_eq!(validate_proxy_url(u), Err(rule), "{u}");
+            assert_eq!(validate_proxy_url(u), Err(rule.clone()), "{u}");
+            if !matches!(rule, Port) && !u.ends_with(['?', '#']) {
+                assert_eq!(platform_rule(u).err(), Some(rule), "{u}");
+            }
+        }
+        // The platform itself lets these through; bgagent does not store them.
+        for u in [
+            "https://a.webtrigger.atlassian.app:8443/public/x",
+            "https://a.webtrigger.atlassian.app/public/x?",
+            "https://a.webtrigger.atlassian.app/public/x#",
+        ] {
+            assert!(platform_rule(u).is_ok(), "{u}");
         }
     }
 

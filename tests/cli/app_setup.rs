@@ -210,27 +210,27 @@ fn each_url_rule_violation_is_a_usage_error_before_any_call() {
     let e = env();
     let before = e.bundle();
     for (url, why) in [
-        ("not a url", "not an absolute URL"),
-        (
-            "http://x.webtrigger.atlassian.app/public/1",
-            "scheme must be https",
-        ),
+        ("not a url", "not a URL"),
+        ("http://x.webtrigger.atlassian.app/public/1", "not https"),
         (
             "https://webtrigger.atlassian.app/public/1",
-            "host must end with",
+            "host is not *.webtrigger.atlassian.app",
         ),
         (
             "https://x.webtrigger.atlassian.app.evil.example/public/1",
-            "host must end with",
+            "host is not *.webtrigger.atlassian.app",
         ),
-        ("https://127.0.0.1/public/1", "host must end with"),
+        (
+            "https://127.0.0.1/public/1",
+            "host is not *.webtrigger.atlassian.app",
+        ),
         (
             "https://u:p@x.webtrigger.atlassian.app/public/1",
-            "user name or password",
+            "has userinfo",
         ),
         (
             "https://x.webtrigger.atlassian.app:8443/public/1",
-            "must not name a port",
+            "names a port",
         ),
         ("https://x.webtrigger.atlassian.app/public/1?a=b", "query"),
         (
@@ -239,9 +239,9 @@ fn each_url_rule_violation_is_a_usage_error_before_any_call() {
         ),
         (
             "https://x.webtrigger.atlassian.app/private/1",
-            "path must start with /public/",
+            "path does not start with /public/",
         ),
-        (&e.forge.url(), "scheme must be https"),
+        (&e.forge.url(), "not https"),
     ] {
         // Empty stdin: the URL is refused before the secret is even read.
         let run = e.w.run_in(&e.args(url, &[]), "");
@@ -610,5 +610,81 @@ fn setup_afterwards_keeps_the_app_identity() {
     for k in REGISTRY_ATTRS {
         assert_eq!(r[k], reg[k], "registry {k} kept by setup");
     }
+    e.w.assert_no_secrets();
+}
+
+fn app_identity_check(e: &Env) -> (Run, Value) {
+    let run = e.w.run(&[
+        "jira",
+        "doctor",
+        &e.cloud,
+        "--skip-webhook-probe",
+        "--output",
+        "json",
+    ]);
+    let doc = run.json();
+    let c = doc["checks"]
+        .as_array()
+        .expect("checks[]")
+        .iter()
+        .find(|c| c["id"] == "app-identity")
+        .cloned()
+        .unwrap_or_else(|| panic!("no app-identity check: {doc:#}"));
+    (run, c)
+}
+
+#[test]
+fn doctor_warns_when_missing_and_re_runs_the_probe_when_present() {
+    let e = env();
+    // Missing: a warning, as in the platform's own doctor, with the command that fixes it.
+    let (_, c) = app_identity_check(&e);
+    assert_eq!(c["status"], "warn", "{c:#}");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .contains("written as the OAuth user")
+    );
+    assert!(
+        c["fix"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("bgagent jira app-setup {} --proxy-url", e.cloud))
+    );
+    assert_eq!(e.forge.seen().requests, 0);
+
+    // Present: the signed probe is run again.
+    e.app_setup(&[]).ok();
+    let (_, c) = app_identity_check(&e);
+    assert_eq!(c["status"], "pass", "{c:#}");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .contains("bgagent (557058:bgagent-forge-app), accountType=app")
+    );
+    assert_eq!(e.forge.seen().operations, ["identity", "identity"]);
+
+    // The registry lost its metadata (the platform's doctor would warn).
+    let mut row = e.registry();
+    row.as_object_mut().unwrap().remove("outbound_identity");
+    e.w.platform
+        .put_item_json("JiraWorkspaceRegistryTableName", &row);
+    let (_, c) = app_identity_check(&e);
+    assert_eq!(c["status"], "warn", "{c:#}");
+    assert!(c["fix"].as_str().unwrap().contains(PROXY_URL));
+
+    // The Forge variable was changed on the Forge side only: outbound writes now fail closed.
+    e.forge
+        .set_secret(Some("rotated-on-the-forge-side-only-0123456789"));
+    e.w.secret("rotated-on-the-forge-side-only-0123456789");
+    let (run, c) = app_identity_check(&e);
+    assert_ne!(run.code, 0, "{}", run.show());
+    assert_eq!(c["status"], "fail", "{c:#}");
+    assert!(
+        c["detail"].as_str().unwrap().contains("invalid_signature"),
+        "{c:#}"
+    );
+    assert!(c["fix"].as_str().unwrap().contains("BGAGENT_PROXY_SECRET"));
     e.w.assert_no_secrets();
 }

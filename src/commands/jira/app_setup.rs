@@ -483,3 +483,66 @@ pub async fn verify_stored(ui: &Ui, bundle: &Bundle, cloud_id: &str) -> Result<S
     }
     Ok(StoredIdentity::Verified(who))
 }
+
+/// `jira doctor`'s `app-identity` check. Missing is a warning, as in the platform's own doctor
+/// (writes then go out as the OAuth user). When present, the stored set is re-checked against the
+/// platform's rules and the signed identity probe is run again: a failure there means the
+/// Lambdas refuse every outbound write.
+pub async fn doctor_check(
+    ui: &Ui,
+    cloud_id: &str,
+    row: Option<&ddb::Item>,
+    bundle: Option<&Bundle>,
+) -> crate::doctor::Check {
+    use crate::doctor::Check;
+    use crate::domain::jira_checks::APP_IDENTITY as ID;
+    let Some(b) = bundle else {
+        return Check::skip(ID, "needs a valid tenant bundle (see bundle)");
+    };
+    let setup = format!(
+        "bgagent jira app-setup {cloud_id} --proxy-url https://<installation>.webtrigger.atlassian.app/public/<id>"
+    );
+    let registry_says_app = row.is_some_and(|r| {
+        ddb::get_s(r, "outbound_identity") == Some("app")
+            && REGISTRY_ATTRS[1..]
+                .iter()
+                .all(|k| ddb::get_s(r, k).is_some_and(|v| !v.is_empty()))
+    });
+    match verify_stored(ui, b, cloud_id).await {
+        Ok(StoredIdentity::Missing) if registry_says_app => Check::warn(
+            ID,
+            "the registry says outbound_identity=app, but the bundle has no app_actor_* fields: outbound writes go out as the OAuth user",
+            setup,
+        ),
+        Ok(StoredIdentity::Missing) => Check::warn(
+            ID,
+            "no Forge app identity: the agent's comments and transitions are written as the OAuth user who ran setup",
+            setup,
+        ),
+        Ok(StoredIdentity::Verified(who)) if !registry_says_app => Check::warn(
+            ID,
+            format!(
+                "the Forge proxy answers as {} ({}), but the registry row lacks outbound_identity=app and its app_actor_* metadata (the platform's doctor warns)",
+                who.display_name, who.account_id
+            ),
+            format!(
+                "bgagent jira app-setup {cloud_id} --proxy-url {}",
+                b.str("app_actor_proxy_url").unwrap_or_default()
+            ),
+        ),
+        Ok(StoredIdentity::Verified(who)) => Check::pass(
+            ID,
+            format!(
+                "the Forge proxy answers the signed probe as {} ({}), accountType=app, on {}",
+                who.display_name, who.account_id, who.site_url
+            ),
+        ),
+        Err(e) => {
+            let detail = match e.causes.first() {
+                Some(c) => format!("{}: {c}", e.message),
+                None => e.message.clone(),
+            };
+            Check::fail(ID, detail, e.hints.first().cloned().unwrap_or(setup))
+        }
+    }
+}
