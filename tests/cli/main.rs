@@ -19,6 +19,8 @@ mod setup;
 
 // Forge app identity (`jira app-setup`) and its proxy stand-in.
 mod app_setup;
+// The change-request gate (`jira cr`).
+mod cr;
 #[path = "../../examples/local/forge_standin.rs"]
 #[allow(dead_code)]
 mod forge_standin;

@@ -22,7 +22,7 @@ pub async fn run(a: CrCheckArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let audit = a.audit_file.clone();
     let key = a.issue_key.clone();
     match decide(a, g, ui).await {
-        Ok((doc, approved)) => {
+        Ok((doc, approved, lines)) => {
             if let Some(path) = &audit {
                 let mut record = doc.clone();
                 record["checked_at"] = json!(timefmt::iso_ms(timefmt::now()));
@@ -30,6 +30,10 @@ pub async fn run(a: CrCheckArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
                 write_audit(path, &record)?;
                 ui.debug(format!("audit record written to {}", path.display()));
             }
+            for l in lines {
+                ui.result(l);
+            }
+            ui.emit_json(&doc);
             if !approved {
                 let _ = std::io::stdout().flush();
                 std::process::exit(Exit::Failure as i32);
@@ -78,8 +82,8 @@ fn symbol(o: Outcome) -> &'static str {
     }
 }
 
-/// Returns the verdict document and whether the issue is approved.
-async fn decide(a: CrCheckArgs, g: &GlobalArgs, ui: &Ui) -> Result<(Value, bool)> {
+/// Returns the verdict document, whether the issue is approved, and the text result lines.
+async fn decide(a: CrCheckArgs, g: &GlobalArgs, ui: &Ui) -> Result<(Value, bool, Vec<String>)> {
     // Configuration first (exit 2), before any call.
     if a.approved_statuses.iter().any(|s| s.trim().is_empty()) {
         return Err(Error::usage("--approved-status must not be blank"));
@@ -140,13 +144,13 @@ async fn decide(a: CrCheckArgs, g: &GlobalArgs, ui: &Ui) -> Result<(Value, bool)
     let verdict = cr_gate::evaluate(&issue, &policy, &keys, timefmt::now());
     let approved = verdict.approved();
 
-    ui.result(format!(
+    let mut lines = vec![format!(
         "{}: {}",
         verdict.issue_key,
         if approved { "APPROVED" } else { "NOT APPROVED" }
-    ));
+    )];
     for c in &verdict.checks {
-        ui.result(format!(
+        lines.push(format!(
             "  {} {:<17} {}",
             symbol(c.result),
             c.check,
@@ -157,6 +161,5 @@ async fn decide(a: CrCheckArgs, g: &GlobalArgs, ui: &Ui) -> Result<(Value, bool)
     doc["cloud_id"] = json!(tenant.cloud_id);
     doc["site_url"] = json!(tenant.site_url);
     doc["fields_sha256"] = json!(verdict.fields_sha256);
-    ui.emit_json(&doc);
-    Ok((doc, approved))
+    Ok((doc, approved, lines))
 }
