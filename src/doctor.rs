@@ -140,15 +140,21 @@ impl Report {
 
     /// The text lines: `✓ id  detail`, and under a warn/fail `    fix: …`; then a summary.
     pub fn lines(&self) -> Vec<String> {
+        self.lines_painted(false)
+    }
+
+    /// [`Report::lines`], with the status marks in colour when `color`.
+    pub fn lines_painted(&self, color: bool) -> Vec<String> {
         let width = self.checks.iter().map(|c| c.id.len()).max().unwrap_or(0);
         let mut out = Vec::new();
         for c in &self.checks {
-            out.push(format!(
-                "{} {:<width$}  {}",
-                c.status.symbol(),
-                c.id,
-                c.detail
-            ));
+            let mark = match (color, c.status) {
+                (false, _) | (true, Status::Skip | Status::Info) => c.status.symbol().to_string(),
+                (true, Status::Pass) => format!("\x1b[32m{}\x1b[0m", c.status.symbol()),
+                (true, Status::Warn) => format!("\x1b[33m{}\x1b[0m", c.status.symbol()),
+                (true, Status::Fail) => format!("\x1b[31m{}\x1b[0m", c.status.symbol()),
+            };
+            out.push(format!("{mark} {:<width$}  {}", c.id, c.detail));
             if let Some(f) = &c.fix
                 && matches!(c.status, Status::Warn | Status::Fail)
             {
@@ -168,7 +174,9 @@ impl Report {
         if ui.json {
             ui.emit_json(&self.to_json());
         } else {
-            for l in self.lines() {
+            use std::io::IsTerminal;
+            let color = ui.color && std::io::stdout().is_terminal();
+            for l in self.lines_painted(color) {
                 ui.result(l);
             }
         }
@@ -211,6 +219,10 @@ mod tests {
         assert_eq!(lines[4], "                    fix: bgagent jira setup");
         assert_eq!(lines[5], "- webhook-receiver  --skip-webhook-probe");
         assert_eq!(lines.last().unwrap(), "1 passed, 1 warning(s), 1 failed");
+        assert_eq!(
+            r.lines_painted(true)[0],
+            "\x1b[32m✓\x1b[0m stack             all outputs"
+        );
         let mut ok = Report::default();
         ok.push(Check::pass("a", "b"));
         ok.push(Check::info("c", "d"));

@@ -172,7 +172,7 @@ fn receiver_falls_back_to_the_stack_secret_only_without_a_valid_tenant_secret() 
 }
 
 #[test]
-fn receiver_can_be_made_to_misbehave_and_unknown_paths_are_404() {
+fn receiver_can_be_made_to_misbehave_and_unknown_routes_are_403_like_api_gateway() {
     let p = platform();
     let cloud = tenant(&p, "active", |_| {});
     let b = body(Some(&cloud), "jira:worklog_updated", now_ms());
@@ -196,11 +196,11 @@ fn receiver_can_be_made_to_misbehave_and_unknown_paths_are_404() {
             .unwrap()
             .status()
     });
-    assert_eq!(status.as_u16(), 404);
+    assert_eq!(status.as_u16(), 403);
     assert!(
         p.api
             .requests()
             .iter()
-            .any(|(m, path, s)| m == "GET" && path == "/v1/nope" && *s == 404)
+            .any(|(m, path, s)| m == "GET" && path == "/v1/nope" && *s == 403)
     );
 }

@@ -13,7 +13,8 @@
 //! raw body bytes) and response writing live in one place, [`serve`]. Everything else is a
 //! [`Route`]: a function `(&Request, &Ctx) -> Option<Response>` that answers the requests
 //! it owns and returns `None` for the rest. Routes are tried in order; the first `Some`
-//! wins; no match is `404 {"message":"Not Found"}`. To add a route (an authorizer, `POST
+//! wins; no match is what API Gateway answers for an unknown route, `403 {"message":"Missing
+//! Authentication Token"}`. To add a route (an authorizer, `POST
 //! /jira/link`, approvals …), put it in a file of its own next to this one, include it
 //! from here with `#[path]`, and register it in [`default_routes`] or at run time with
 //! [`PlatformApi::add_route`]. A wrapper route (e.g. an authorizer) is registered first and
@@ -313,7 +314,8 @@ impl Drop for PlatformApi {
 pub fn default_routes(webhook_state: &Arc<WebhookState>) -> Vec<Route> {
     let state = Arc::clone(webhook_state);
     vec![Box::new(move |req: &Request, ctx: &Ctx| {
-        (req.path == "/jira/webhook").then(|| webhook(req, ctx, &state))
+        // Only POST is routed; other methods fall through to API Gateway's 403.
+        (req.method == "POST" && req.path == "/jira/webhook").then(|| webhook(req, ctx, &state))
     })]
 }
 
@@ -370,11 +372,11 @@ fn serve(shared: &Shared, mut raw: tiny_http::Request) {
                 routes
                     .iter()
                     .find_map(|r| r(&request, &ctx))
-                    .unwrap_or_else(|| Response::message(404, "Not Found"))
+                    .unwrap_or_else(|| Response::message(403, "Missing Authentication Token"))
             }
         }
     } else {
-        Response::message(404, "Not Found")
+        Response::message(403, "Missing Authentication Token")
     };
     shared
         .log
@@ -425,9 +427,6 @@ fn now_ms() -> i64 {
 
 /// `POST /jira/webhook`, by the rules at the top of this file.
 fn webhook(req: &Request, ctx: &Ctx, state: &WebhookState) -> Response {
-    if req.method != "POST" {
-        return Response::message(405, "Method Not Allowed");
-    }
     let mode = state.mode.lock().unwrap_or_else(|p| p.into_inner()).clone();
     match &mode {
         WebhookMode::AcceptAll => return Response::json(200, &json!({ "ok": true })),

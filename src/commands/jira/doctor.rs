@@ -248,7 +248,9 @@ pub async fn diagnose(a: &DoctorArgs, g: &GlobalArgs, ui: &Ui) -> Result<Report>
                 .flatten()
                 .filter(|s| !s.trim().is_empty() && !jc::is_json_placeholder(s))
         });
-    let token = token_check(a, ui, &sm, &tenant, bundle.as_ref());
+    // One HTTP client (TLS set-up is the costly part) for the Atlassian calls and the probe.
+    let client = http::client()?;
+    let token = token_check(a, ui, &client, &sm, &tenant, bundle.as_ref());
     let probe = async {
         if a.skip_webhook_probe {
             return Check::skip(jc::WEBHOOK_RECEIVER, "--skip-webhook-probe: not probed");
@@ -262,7 +264,14 @@ pub async fn diagnose(a: &DoctorArgs, g: &GlobalArgs, ui: &Ui) -> Result<Report>
                 "no usable webhook secret to sign a probe with (see webhook-secret)",
             );
         };
-        probe(ui, ctx.out.get(Output::ApiUrl), &tenant.cloud_id, key).await
+        probe(
+            ui,
+            &client,
+            ctx.out.get(Output::ApiUrl),
+            &tenant.cloud_id,
+            key,
+        )
+        .await
     };
     let (token, probe) = tokio::join!(token, probe);
     r.push(token);
@@ -451,6 +460,7 @@ async fn tables_check(ctx: &Ctx, ui: &Ui) -> Check {
 async fn token_check(
     a: &DoctorArgs,
     ui: &Ui,
+    client: &reqwest::Client,
     sm: &aws_sdk_secretsmanager::Client,
     tenant: &TenantRow,
     bundle: Option<&Bundle>,
@@ -483,10 +493,10 @@ async fn token_check(
     let fix = jc::setup_fix(cloud);
     let sites_url = sites_url();
     let (sites, me) = tokio::join!(
-        atlassian_get(ui, "accessible-resources", &sites_url, &token),
+        atlassian_get(ui, client, "accessible-resources", &sites_url, &token),
         async {
             match atlassian::api::jira_url(cloud, "/myself", &[]) {
-                Ok(u) => atlassian_get(ui, "/myself", &u, &token).await,
+                Ok(u) => atlassian_get(ui, client, "/myself", &u, &token).await,
                 Err(e) => Err(e.message.clone()),
             }
         }
@@ -541,11 +551,11 @@ fn sites_url() -> String {
 /// GET with the bearer token: (status, body), or a one-line transport error.
 async fn atlassian_get(
     ui: &Ui,
+    client: &reqwest::Client,
     what: &str,
     url: &str,
     token: &str,
 ) -> std::result::Result<(u16, String), String> {
-    let client = http::client().map_err(|e| e.message.clone())?;
     let resp = http::send(ui, what, true, || {
         client
             .get(url)
@@ -584,15 +594,19 @@ pub fn receiver_url(api_url: &str) -> String {
 pub fn probe_body(cloud_id: &str) -> Vec<u8> {
     json!({
         "webhookEvent": "bgagent:doctor_probe",
-        "timestamp": timefmt::now().unix_timestamp_nanos() / 1_000_000,
+        "timestamp": (timefmt::now().unix_timestamp_nanos() / 1_000_000) as i64,
         "cloudId": cloud_id,
     })
     .to_string()
     .into_bytes()
 }
 
-async fn post_signed(url: &str, body: &[u8], signature: &str) -> std::result::Result<u16, String> {
-    let client = http::client().map_err(|e| e.message.clone())?;
+async fn post_signed(
+    client: &reqwest::Client,
+    url: &str,
+    body: &[u8],
+    signature: &str,
+) -> std::result::Result<u16, String> {
     client
         .post(url)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
@@ -613,7 +627,13 @@ async fn post_signed(url: &str, body: &[u8], signature: &str) -> std::result::Re
 }
 
 /// Check 7: the stored secret's signature must get 200, a random key's 401.
-pub async fn probe(ui: &Ui, api_url: &str, cloud_id: &str, key: &str) -> Check {
+pub async fn probe(
+    ui: &Ui,
+    client: &reqwest::Client,
+    api_url: &str,
+    cloud_id: &str,
+    key: &str,
+) -> Check {
     let url = receiver_url(api_url);
     let body = probe_body(cloud_id);
     let wrong = crate::commands::jira::webhook_secret::generate();
@@ -623,8 +643,8 @@ pub async fn probe(ui: &Ui, api_url: &str, cloud_id: &str, key: &str) -> Check {
         jc::hub_signature(&wrong, &body),
     );
     let (real, forged) = tokio::join!(
-        post_signed(&url, &body, &good_sig),
-        post_signed(&url, &body, &bad_sig),
+        post_signed(client, &url, &body, &good_sig),
+        post_signed(client, &url, &body, &bad_sig),
     );
     jc::receiver_verdict(&url, cloud_id, real, forged)
 }
@@ -782,5 +802,25 @@ fn users_verdict(cloud: &str, rows: &[ddb::Item], now: i64) -> Check {
         )
     } else {
         Check::pass(jc::USERS, detail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe_body_is_an_ignored_event_with_a_ms_timestamp_and_the_cloud_id() {
+        let v: serde_json::Value = serde_json::from_slice(&probe_body("c-1")).unwrap();
+        assert_eq!(v["webhookEvent"], "bgagent:doctor_probe");
+        assert_eq!(v["cloudId"], "c-1");
+        let now_ms = timefmt::now().unix_timestamp() * 1000;
+        let ts = v["timestamp"].as_i64().expect("a number");
+        assert!((now_ms - 5_000..=now_ms + 5_000).contains(&ts), "{ts}");
+        assert_eq!(
+            receiver_url("http://127.0.0.1:9/v1/"),
+            "http://127.0.0.1:9/v1/jira/webhook"
+        );
+        assert_eq!(receiver_url("https://x/v1"), "https://x/v1/jira/webhook");
     }
 }

@@ -91,7 +91,8 @@ pub async fn run(a: WebhookTestArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         })?;
     let api = ctx.out.get(Output::ApiUrl);
     let url = receiver_url(api);
-    let mut check = probe(ui, api, &cloud, &key).await;
+    let client = crate::atlassian::http::client()?;
+    let mut check = probe(ui, &client, api, &cloud, &key).await;
     if !active {
         // After a revoke the receiver must refuse the tenant's deliveries.
         check = if check.detail.contains("rejects the stored secret") {
