@@ -77,6 +77,8 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Jira account to your platform account')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List linked Jira accounts and open invites of a tenant')
             [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link of a Jira account')
+            [CompletionResult]::new('app-setup', 'app-setup', [CompletionResultType]::ParameterValue, 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions')
+            [CompletionResult]::new('cr', 'cr', [CompletionResultType]::ParameterValue, 'Change-request approval gate for CI: check an issue''s approval; make and use approval-signing keys')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the whole trigger chain of a tenant and name the fix for every broken link')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'The Jira webhook receiver')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)')
@@ -312,6 +314,140 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bgagent;jira;app-setup' {
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'Forge v2 web-trigger URL: https://<installation>.webtrigger.atlassian.app/public/<id>')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--shared-secret-stdin', '--shared-secret-stdin', [CompletionResultType]::ParameterName, 'Read the Forge proxy shared secret (BGAGENT_PROXY_SECRET of the Forge app) from stdin')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Go back to writes as the OAuth user: remove all five app_actor_* fields and outbound_identity')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the inputs and probe the proxy (or show what --remove would remove), write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;jira;cr' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign the approval of an issue in a status: prints the signature JSON for the signature field')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bgagent;jira;cr;check' {
+            [CompletionResult]::new('--cloud-id', '--cloud-id', [CompletionResultType]::ParameterName, 'Tenant whose stored token reads the issue [default: the sole active tenant]')
+            [CompletionResult]::new('--approved-status', '--approved-status', [CompletionResultType]::ParameterName, 'A status that counts as approved (repeatable)')
+            [CompletionResult]::new('--approver-role', '--approver-role', [CompletionResultType]::ParameterName, 'Role the approver field must hold (a missing field then fails instead of warning)')
+            [CompletionResult]::new('--approver-field', '--approver-field', [CompletionResultType]::ParameterName, 'Field holding the approver or role, e.g. customfield_10100 (text, select, user or lists of them)')
+            [CompletionResult]::new('--signature-field', '--signature-field', [CompletionResultType]::ParameterName, 'Field holding the signature JSON of `jira cr sign`, e.g. customfield_10103')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'A public key (PEM) whose signature is accepted (repeatable; any of them may sign)')
+            [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'Oldest acceptable signature (e.g. 24h, 7d)')
+            [CompletionResult]::new('--audit-file', '--audit-file', [CompletionResultType]::ParameterName, 'Also write the verdict, the time and a SHA-256 of the issue fields to this JSON file')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--require-signature', '--require-signature', [CompletionResultType]::ParameterName, 'Fail when the signature field is empty (else a warning)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;jira;cr;keygen' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Who signs with the key, e.g. "Change Manager" (also names the files)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Directory for <name>.key (0600) and <name>.pub')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--passphrase-stdin', '--passphrase-stdin', [CompletionResultType]::ParameterName, 'Read the passphrase from stdin (or set BGAGENT_CR_KEY_PASSPHRASE)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace existing key files')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;jira;cr;sign' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The private key of `jira cr keygen` (passphrase-encrypted PKCS#8 PEM)')
+            [CompletionResult]::new('--approver', '--approver', [CompletionResultType]::ParameterName, 'Who approves, e.g. "Change Manager"')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'The status the approval is for (the check requires the issue to be in it)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
+            [CompletionResult]::new('--stack-name', '--stack-name', [CompletionResultType]::ParameterName, 'CloudFormation stack of the platform')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one JSON document on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--passphrase-stdin', '--passphrase-stdin', [CompletionResultType]::ParameterName, 'Read the key''s passphrase from stdin (or set BGAGENT_CR_KEY_PASSPHRASE)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only print errors and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each AWS and Atlassian call as it happens')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept confirmations without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bgagent;jira;cr;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign the approval of an issue in a status: prints the signature JSON for the signature field')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bgagent;jira;cr;help;check' {
+            break
+        }
+        'bgagent;jira;cr;help;keygen' {
+            break
+        }
+        'bgagent;jira;cr;help;sign' {
+            break
+        }
+        'bgagent;jira;cr;help;help' {
+            break
+        }
         'bgagent;jira;doctor' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile')
@@ -415,6 +551,8 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Jira account to your platform account')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List linked Jira accounts and open invites of a tenant')
             [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link of a Jira account')
+            [CompletionResult]::new('app-setup', 'app-setup', [CompletionResultType]::ParameterValue, 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions')
+            [CompletionResult]::new('cr', 'cr', [CompletionResultType]::ParameterValue, 'Change-request approval gate for CI: check an issue''s approval; make and use approval-signing keys')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the whole trigger chain of a tenant and name the fix for every broken link')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'The Jira webhook receiver')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)')
@@ -452,6 +590,24 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;jira;help;unlink' {
+            break
+        }
+        'bgagent;jira;help;app-setup' {
+            break
+        }
+        'bgagent;jira;help;cr' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign the approval of an issue in a status: prints the signature JSON for the signature field')
+            break
+        }
+        'bgagent;jira;help;cr;check' {
+            break
+        }
+        'bgagent;jira;help;cr;keygen' {
+            break
+        }
+        'bgagent;jira;help;cr;sign' {
             break
         }
         'bgagent;jira;help;doctor' {
@@ -1082,6 +1238,8 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Redeem a one-time code: bind its Jira account to your platform account')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List linked Jira accounts and open invites of a tenant')
             [CompletionResult]::new('unlink', 'unlink', [CompletionResultType]::ParameterValue, 'Remove the link of a Jira account')
+            [CompletionResult]::new('app-setup', 'app-setup', [CompletionResultType]::ParameterValue, 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions')
+            [CompletionResult]::new('cr', 'cr', [CompletionResultType]::ParameterValue, 'Change-request approval gate for CI: check an issue''s approval; make and use approval-signing keys')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the whole trigger chain of a tenant and name the fix for every broken link')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'The Jira webhook receiver')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)')
@@ -1118,6 +1276,24 @@ Register-ArgumentCompleter -Native -CommandName 'bgagent' -ScriptBlock {
             break
         }
         'bgagent;help;jira;unlink' {
+            break
+        }
+        'bgagent;help;jira;app-setup' {
+            break
+        }
+        'bgagent;help;jira;cr' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign the approval of an issue in a status: prints the signature JSON for the signature field')
+            break
+        }
+        'bgagent;help;jira;cr;check' {
+            break
+        }
+        'bgagent;help;jira;cr;keygen' {
+            break
+        }
+        'bgagent;help;jira;cr;sign' {
             break
         }
         'bgagent;help;jira;doctor' {

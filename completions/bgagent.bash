@@ -88,8 +88,14 @@ _bgagent() {
             bgagent__subcmd__help,whoami)
                 cmd="bgagent__subcmd__help__subcmd__whoami"
                 ;;
+            bgagent__subcmd__help__subcmd__jira,app-setup)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__setup"
+                ;;
             bgagent__subcmd__help__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__help__subcmd__jira,cr)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__cr"
                 ;;
             bgagent__subcmd__help__subcmd__jira,doctor)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__doctor"
@@ -129,6 +135,15 @@ _bgagent() {
                 ;;
             bgagent__subcmd__help__subcmd__jira,webhook)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__webhook"
+                ;;
+            bgagent__subcmd__help__subcmd__jira__subcmd__cr,check)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__cr__subcmd__check"
+                ;;
+            bgagent__subcmd__help__subcmd__jira__subcmd__cr,keygen)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__cr__subcmd__keygen"
+                ;;
+            bgagent__subcmd__help__subcmd__jira__subcmd__cr,sign)
+                cmd="bgagent__subcmd__help__subcmd__jira__subcmd__cr__subcmd__sign"
                 ;;
             bgagent__subcmd__help__subcmd__jira__subcmd__webhook,test)
                 cmd="bgagent__subcmd__help__subcmd__jira__subcmd__webhook__subcmd__test"
@@ -175,8 +190,14 @@ _bgagent() {
             bgagent__subcmd__help__subcmd__policies,show)
                 cmd="bgagent__subcmd__help__subcmd__policies__subcmd__show"
                 ;;
+            bgagent__subcmd__jira,app-setup)
+                cmd="bgagent__subcmd__jira__subcmd__app__subcmd__setup"
+                ;;
             bgagent__subcmd__jira,app-template)
                 cmd="bgagent__subcmd__jira__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__jira,cr)
+                cmd="bgagent__subcmd__jira__subcmd__cr"
                 ;;
             bgagent__subcmd__jira,doctor)
                 cmd="bgagent__subcmd__jira__subcmd__doctor"
@@ -220,8 +241,38 @@ _bgagent() {
             bgagent__subcmd__jira,webhook)
                 cmd="bgagent__subcmd__jira__subcmd__webhook"
                 ;;
+            bgagent__subcmd__jira__subcmd__cr,check)
+                cmd="bgagent__subcmd__jira__subcmd__cr__subcmd__check"
+                ;;
+            bgagent__subcmd__jira__subcmd__cr,help)
+                cmd="bgagent__subcmd__jira__subcmd__cr__subcmd__help"
+                ;;
+            bgagent__subcmd__jira__subcmd__cr,keygen)
+                cmd="bgagent__subcmd__jira__subcmd__cr__subcmd__keygen"
+                ;;
+            bgagent__subcmd__jira__subcmd__cr,sign)
+                cmd="bgagent__subcmd__jira__subcmd__cr__subcmd__sign"
+                ;;
+            bgagent__subcmd__jira__subcmd__cr__subcmd__help,check)
+                cmd="bgagent__subcmd__jira__subcmd__cr__subcmd__help__subcmd__check"
+                ;;
+            bgagent__subcmd__jira__subcmd__cr__subcmd__help,help)
+                cmd="bgagent__subcmd__jira__subcmd__cr__subcmd__help__subcmd__help"
+                ;;
+            bgagent__subcmd__jira__subcmd__cr__subcmd__help,keygen)
+                cmd="bgagent__subcmd__jira__subcmd__cr__subcmd__help__subcmd__keygen"
+                ;;
+            bgagent__subcmd__jira__subcmd__cr__subcmd__help,sign)
+                cmd="bgagent__subcmd__jira__subcmd__cr__subcmd__help__subcmd__sign"
+                ;;
+            bgagent__subcmd__jira__subcmd__help,app-setup)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__setup"
+                ;;
             bgagent__subcmd__jira__subcmd__help,app-template)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__template"
+                ;;
+            bgagent__subcmd__jira__subcmd__help,cr)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__cr"
                 ;;
             bgagent__subcmd__jira__subcmd__help,doctor)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__doctor"
@@ -264,6 +315,15 @@ _bgagent() {
                 ;;
             bgagent__subcmd__jira__subcmd__help,webhook)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__webhook"
+                ;;
+            bgagent__subcmd__jira__subcmd__help__subcmd__cr,check)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__cr__subcmd__check"
+                ;;
+            bgagent__subcmd__jira__subcmd__help__subcmd__cr,keygen)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__cr__subcmd__keygen"
+                ;;
+            bgagent__subcmd__jira__subcmd__help__subcmd__cr,sign)
+                cmd="bgagent__subcmd__jira__subcmd__help__subcmd__cr__subcmd__sign"
                 ;;
             bgagent__subcmd__jira__subcmd__help__subcmd__webhook,test)
                 cmd="bgagent__subcmd__jira__subcmd__help__subcmd__webhook__subcmd__test"
@@ -669,8 +729,22 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__help__subcmd__jira)
-            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke"
+            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -685,6 +759,62 @@ _bgagent() {
         bgagent__subcmd__help__subcmd__jira__subcmd__app__subcmd__template)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__cr)
+            opts="check keygen sign"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__cr__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__cr__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__help__subcmd__jira__subcmd__cr__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1173,12 +1303,50 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__app__subcmd__setup)
+            opts="-q -v -y -h -V --proxy-url --shared-secret-stdin --remove --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --proxy-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1252,6 +1420,264 @@ _bgagent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bgagent__subcmd__jira__subcmd__cr)
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version check keygen sign help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__cr__subcmd__check)
+            opts="-q -v -y -h -V --cloud-id --approved-status --approver-role --approver-field --signature-field --public-key --require-signature --max-age --audit-file --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cloud-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --approved-status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --approver-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --approver-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__cr__subcmd__help)
+            opts="check keygen sign help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__cr__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__cr__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__cr__subcmd__help__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__cr__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__cr__subcmd__keygen)
+            opts="-q -v -y -h -V --name --out --passphrase-stdin --force --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__cr__subcmd__sign)
+            opts="-q -v -y -h -V --key --approver --status --passphrase-stdin --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --approver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stack-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bgagent__subcmd__jira__subcmd__doctor)
             opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1287,8 +1713,22 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__help)
-            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink doctor webhook revoke help"
+            opts="app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1303,6 +1743,62 @@ _bgagent() {
         bgagent__subcmd__jira__subcmd__help__subcmd__app__subcmd__template)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__cr)
+            opts="check keygen sign"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__cr__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__cr__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bgagent__subcmd__jira__subcmd__help__subcmd__cr__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

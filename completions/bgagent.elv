@@ -73,6 +73,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand link 'Redeem a one-time code: bind its Jira account to your platform account'
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
+            cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
+            cand cr 'Change-request approval gate for CI: check an issue''s approval; make and use approval-signing keys'
             cand doctor 'Check the whole trigger chain of a tenant and name the fix for every broken link'
             cand webhook 'The Jira webhook receiver'
             cand revoke 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
@@ -296,6 +298,130 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bgagent;jira;app-setup'= {
+            cand --proxy-url 'Forge v2 web-trigger URL: https://<installation>.webtrigger.atlassian.app/public/<id>'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --shared-secret-stdin 'Read the Forge proxy shared secret (BGAGENT_PROXY_SECRET of the Forge app) from stdin'
+            cand --remove 'Go back to writes as the OAuth user: remove all five app_actor_* fields and outbound_identity'
+            cand --dry-run 'Check the inputs and probe the proxy (or show what --remove would remove), write nothing'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;jira;cr'= {
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)'
+            cand keygen 'Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)'
+            cand sign 'Sign the approval of an issue in a status: prints the signature JSON for the signature field'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;jira;cr;check'= {
+            cand --cloud-id 'Tenant whose stored token reads the issue [default: the sole active tenant]'
+            cand --approved-status 'A status that counts as approved (repeatable)'
+            cand --approver-role 'Role the approver field must hold (a missing field then fails instead of warning)'
+            cand --approver-field 'Field holding the approver or role, e.g. customfield_10100 (text, select, user or lists of them)'
+            cand --signature-field 'Field holding the signature JSON of `jira cr sign`, e.g. customfield_10103'
+            cand --public-key 'A public key (PEM) whose signature is accepted (repeatable; any of them may sign)'
+            cand --max-age 'Oldest acceptable signature (e.g. 24h, 7d)'
+            cand --audit-file 'Also write the verdict, the time and a SHA-256 of the issue fields to this JSON file'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --require-signature 'Fail when the signature field is empty (else a warning)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;jira;cr;keygen'= {
+            cand --name 'Who signs with the key, e.g. "Change Manager" (also names the files)'
+            cand --out 'Directory for <name>.key (0600) and <name>.pub'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --passphrase-stdin 'Read the passphrase from stdin (or set BGAGENT_CR_KEY_PASSPHRASE)'
+            cand --force 'Replace existing key files'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;jira;cr;sign'= {
+            cand --key 'The private key of `jira cr keygen` (passphrase-encrypted PKCS#8 PEM)'
+            cand --approver 'Who approves, e.g. "Change Manager"'
+            cand --status 'The status the approval is for (the check requires the issue to be in it)'
+            cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
+            cand --profile 'AWS shared-config profile'
+            cand --stack-name 'CloudFormation stack of the platform'
+            cand --output 'Output format; json prints one JSON document on stdout'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --passphrase-stdin 'Read the key''s passphrase from stdin (or set BGAGENT_CR_KEY_PASSPHRASE)'
+            cand -q 'Only print errors and warnings'
+            cand --quiet 'Only print errors and warnings'
+            cand -v 'Print each AWS and Atlassian call as it happens'
+            cand --verbose 'Print each AWS and Atlassian call as it happens'
+            cand -y 'Accept confirmations without asking'
+            cand --yes 'Accept confirmations without asking'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bgagent;jira;cr;help'= {
+            cand check 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)'
+            cand keygen 'Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)'
+            cand sign 'Sign the approval of an issue in a status: prints the signature JSON for the signature field'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bgagent;jira;cr;help;check'= {
+        }
+        &'bgagent;jira;cr;help;keygen'= {
+        }
+        &'bgagent;jira;cr;help;sign'= {
+        }
+        &'bgagent;jira;cr;help;help'= {
+        }
         &'bgagent;jira;doctor'= {
             cand --region 'AWS region (else the standard AWS chain, else `region` in the config dir''s config.json)'
             cand --profile 'AWS shared-config profile'
@@ -392,6 +518,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand link 'Redeem a one-time code: bind its Jira account to your platform account'
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
+            cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
+            cand cr 'Change-request approval gate for CI: check an issue''s approval; make and use approval-signing keys'
             cand doctor 'Check the whole trigger chain of a tenant and name the fix for every broken link'
             cand webhook 'The Jira webhook receiver'
             cand revoke 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
@@ -418,6 +546,19 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;jira;help;users'= {
         }
         &'bgagent;jira;help;unlink'= {
+        }
+        &'bgagent;jira;help;app-setup'= {
+        }
+        &'bgagent;jira;help;cr'= {
+            cand check 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)'
+            cand keygen 'Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)'
+            cand sign 'Sign the approval of an issue in a status: prints the signature JSON for the signature field'
+        }
+        &'bgagent;jira;help;cr;check'= {
+        }
+        &'bgagent;jira;help;cr;keygen'= {
+        }
+        &'bgagent;jira;help;cr;sign'= {
         }
         &'bgagent;jira;help;doctor'= {
         }
@@ -999,6 +1140,8 @@ set edit:completion:arg-completer[bgagent] = {|@words|
             cand link 'Redeem a one-time code: bind its Jira account to your platform account'
             cand users 'List linked Jira accounts and open invites of a tenant'
             cand unlink 'Remove the link of a Jira account'
+            cand app-setup 'Make the Jira Forge app (signed web-trigger proxy) the writer of the agent''s comments and transitions'
+            cand cr 'Change-request approval gate for CI: check an issue''s approval; make and use approval-signing keys'
             cand doctor 'Check the whole trigger chain of a tenant and name the fix for every broken link'
             cand webhook 'The Jira webhook receiver'
             cand revoke 'Take a tenant out of service (registry status=revoked; optionally delete its bundle)'
@@ -1024,6 +1167,19 @@ set edit:completion:arg-completer[bgagent] = {|@words|
         &'bgagent;help;jira;users'= {
         }
         &'bgagent;help;jira;unlink'= {
+        }
+        &'bgagent;help;jira;app-setup'= {
+        }
+        &'bgagent;help;jira;cr'= {
+            cand check 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)'
+            cand keygen 'Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)'
+            cand sign 'Sign the approval of an issue in a status: prints the signature JSON for the signature field'
+        }
+        &'bgagent;help;jira;cr;check'= {
+        }
+        &'bgagent;help;jira;cr;keygen'= {
+        }
+        &'bgagent;help;jira;cr;sign'= {
         }
         &'bgagent;help;jira;doctor'= {
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole Jira onboarding on local stand-ins, in one command — no AWS or Atlassian account:
-#   app-template → setup (OAuth 3LO + PKCE through the localhost callback) → map → invite-user → link,
+#   app-template → setup (OAuth 3LO + PKCE through the localhost callback) → map → invite-user → link
+#   → app-setup (the Forge app identity, probed on the local Forge proxy stand-in),
 # then shows what was written to the (local) DynamoDB tables and Secrets Manager, and ends with
 # `bgagent jira doctor`, which must be all green (the script fails otherwise).
 set -euo pipefail
@@ -76,7 +77,10 @@ done
 echo "--- tenant bundle bgagent-jira-oauth-$cloud: fields (values are secret and not shown)" >&2
 aws secretsmanager get-secret-value --secret-id "bgagent-jira-oauth-$cloud" --query SecretString --output text |
   python3 -c 'import json,sys; print(", ".join(sorted(json.load(sys.stdin))))' >&2
+say "bgagent jira app-setup   (Forge app identity; the signed probe goes to the local Forge proxy stand-in)"
+"$bgagent" jira app-setup "$cloud" --proxy-url "https://demo-install.webtrigger.atlassian.app/public/bgagent-outbound"
+
 say "bgagent jira doctor   (every link of the trigger chain, read-only; signed probe of the local webhook receiver)"
 "$bgagent" jira doctor | tee "$work/doctor.txt"
 grep -q ' 0 warning(s), 0 failed$' "$work/doctor.txt" || { echo "doctor is not all green" >&2; exit 1; }
-say "Done: setup → map → invite-user → link → doctor (all green) on local stand-ins"
+say "Done: setup → map → invite-user → link → app-setup → doctor (all green) on local stand-ins"

@@ -17,6 +17,9 @@
 #[path = "local/atlassian_standin.rs"]
 #[allow(dead_code)]
 mod atlassian_standin;
+#[path = "local/forge_standin.rs"]
+#[allow(dead_code)]
+mod forge_standin;
 #[path = "local/moto.rs"]
 #[allow(dead_code)]
 mod moto;
@@ -44,7 +47,8 @@ BGAGENT_STACK_NAME). Runs until SIGINT/SIGTERM or stdin EOF.
 It also starts the Atlassian stand-in (auto-consent) with a demo OAuth app and adds
 BGAGENT_ATLASSIAN_AUTH_URL/API_URL, BGAGENT_JIRA_CLIENT_ID/SECRET to the env file,
 and two users of the stack's Cognito pool (BGAGENT_DEMO_ADMIN_USER/_PASSWORD,
-BGAGENT_DEMO_TEAMMATE_USER/_PASSWORD) for `bgagent login`.";
+BGAGENT_DEMO_TEAMMATE_USER/_PASSWORD) for `bgagent login`, and the Forge proxy stand-in
+(BGAGENT_FORGE_PROBE_URL, BGAGENT_PROXY_SECRET) for app-setup.";
 
 const DEFAULT_STACK: &str = "backgroundagent-dev";
 const DEMO_REPO: &str = "acme/widgets";
@@ -175,6 +179,15 @@ fn main() -> ExitCode {
     ] {
         env.push((k.to_string(), v));
     }
+    // The Forge app proxy (for `jira app-setup`): the probe goes to this stand-in through the
+    // test-only BGAGENT_FORGE_PROBE_URL; the proxy secret is random for every run.
+    let forge_secret = hex::encode(rand::random::<[u8; 32]>());
+    let forge = forge_standin::ForgeStandin::start(
+        Some(&forge_secret),
+        forge_standin::Identity::app("https://acme.atlassian.net"),
+    );
+    env.push(("BGAGENT_FORGE_PROBE_URL".to_string(), forge.url()));
+    env.push(("BGAGENT_PROXY_SECRET".to_string(), forge_secret));
 
     if let Err(e) = write_env_file(&args.env_file, &env) {
         eprintln!(
@@ -208,6 +221,10 @@ fn main() -> ExitCode {
         "  atlassian {} (stand-in; app {DEMO_CLIENT_ID}, callback {})",
         standin.url(),
         args.callback_url
+    );
+    eprintln!(
+        "  forge     {} (Forge proxy stand-in; BGAGENT_FORGE_PROBE_URL, BGAGENT_PROXY_SECRET)",
+        forge.url()
     );
     eprintln!("  env file  {}   (. {0})", args.env_file.display());
     eprintln!("Stop with Ctrl-C, SIGTERM, or by closing stdin.");

@@ -124,6 +124,11 @@ pub enum JiraCommand {
     Users(UsersArgs),
     /// Remove the link of a Jira account
     Unlink(UnlinkArgs),
+    /// Make the Jira Forge app (signed web-trigger proxy) the writer of the agent's comments and transitions
+    AppSetup(AppSetupArgs),
+    /// Change-request approval gate for CI: check an issue's approval; make and use approval-signing keys
+    #[command(subcommand)]
+    Cr(CrCommand),
     /// Check the whole trigger chain of a tenant and name the fix for every broken link
     Doctor(DoctorArgs),
     /// The Jira webhook receiver
@@ -345,7 +350,7 @@ pub struct UnlinkArgs {
         (✓ pass, ! warn, ✗ fail) with the fix under every warn or fail. Writes nothing \
         unless --verify-refresh is given.",
     after_help = "Exit codes: 0 nothing failed (warnings allowed), 1 a check failed. Check ids: \
-        stack, tables, tenant, bundle, token, webhook-secret, webhook-receiver, projects, users."
+        stack, tables, tenant, bundle, token, webhook-secret, webhook-receiver, projects, users, app-identity."
 )]
 pub struct DoctorArgs {
     /// Cloud id of the tenant (a UUID) [default: the sole active tenant]
@@ -390,4 +395,121 @@ pub struct RevokeArgs {
     /// Show what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The shared secret is never taken from argv: use --shared-secret-stdin, \
+    BGAGENT_PROXY_SECRET, or the masked prompt. BGAGENT_FORGE_PROBE_URL (test only, loopback URLs \
+    only) sends the identity probe to a local stand-in; the stored URL is still --proxy-url."
+)]
+pub struct AppSetupArgs {
+    /// Cloud id of the tenant (a UUID)
+    #[arg(value_parser = crate::domain::validate::cloud_id)]
+    pub cloud_id: String,
+    /// Forge v2 web-trigger URL: https://<installation>.webtrigger.atlassian.app/public/<id>
+    #[arg(
+        long,
+        value_name = "URL",
+        required_unless_present = "remove",
+        conflicts_with = "remove"
+    )]
+    pub proxy_url: Option<String>,
+    /// Read the Forge proxy shared secret (BGAGENT_PROXY_SECRET of the Forge app) from stdin
+    #[arg(long, conflicts_with = "remove")]
+    pub shared_secret_stdin: bool,
+    /// Go back to writes as the OAuth user: remove all five app_actor_* fields and outbound_identity
+    #[arg(long)]
+    pub remove: bool,
+    /// Check the inputs and probe the proxy (or show what --remove would remove), write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CrCommand {
+    /// Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)
+    Check(Box<CrCheckArgs>),
+    /// Make an Ed25519 key pair for signing approvals (PEM: passphrase-encrypted PKCS#8 + public key)
+    Keygen(CrKeygenArgs),
+    /// Sign the approval of an issue in a status: prints the signature JSON for the signature field
+    Sign(CrSignArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 approved, 1 not approved (every reason is printed), 2 usage or \
+    configuration; a failure to read the issue (AWS, network, Atlassian) exits with the usual codes \
+    (1, 3, 4 …) and never 0."
+)]
+pub struct CrCheckArgs {
+    /// The change request's issue key, e.g. CR-2025-1042
+    #[arg(value_parser = crate::domain::cr_gate::issue_key)]
+    pub issue_key: String,
+    /// Tenant whose stored token reads the issue [default: the sole active tenant]
+    #[arg(long, value_parser = crate::domain::validate::cloud_id, value_name = "CLOUD_ID")]
+    pub cloud_id: Option<String>,
+    /// A status that counts as approved (repeatable)
+    #[arg(
+        long = "approved-status",
+        value_name = "NAME",
+        default_value = "Approved"
+    )]
+    pub approved_statuses: Vec<String>,
+    /// Role the approver field must hold (a missing field then fails instead of warning)
+    #[arg(long, value_name = "ROLE", requires = "approver_field")]
+    pub approver_role: Option<String>,
+    /// Field holding the approver or role, e.g. customfield_10100 (text, select, user or lists of them)
+    #[arg(long, value_name = "FIELD", value_parser = crate::domain::cr_gate::field_id)]
+    pub approver_field: Option<String>,
+    /// Field holding the signature JSON of `jira cr sign`, e.g. customfield_10103
+    #[arg(long, value_name = "FIELD", value_parser = crate::domain::cr_gate::field_id, requires = "public_key")]
+    pub signature_field: Option<String>,
+    /// A public key (PEM) whose signature is accepted (repeatable; any of them may sign)
+    #[arg(long, value_name = "FILE", requires = "signature_field")]
+    pub public_key: Vec<std::path::PathBuf>,
+    /// Fail when the signature field is empty (else a warning)
+    #[arg(long, requires = "signature_field")]
+    pub require_signature: bool,
+    /// Oldest acceptable signature (e.g. 24h, 7d)
+    #[arg(long, value_name = "DURATION", value_parser = crate::domain::duration::parse_duration, requires = "signature_field")]
+    pub max_age: Option<std::time::Duration>,
+    /// Also write the verdict, the time and a SHA-256 of the issue fields to this JSON file
+    #[arg(long, value_name = "PATH")]
+    pub audit_file: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CrKeygenArgs {
+    /// Who signs with the key, e.g. "Change Manager" (also names the files)
+    #[arg(long, value_parser = crate::domain::validate::non_blank)]
+    pub name: String,
+    /// Directory for <name>.key (0600) and <name>.pub
+    #[arg(long, value_name = "DIR")]
+    pub out: std::path::PathBuf,
+    /// Read the passphrase from stdin (or set BGAGENT_CR_KEY_PASSPHRASE)
+    #[arg(long)]
+    pub passphrase_stdin: bool,
+    /// Replace existing key files
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CrSignArgs {
+    /// The change request's issue key, e.g. CR-2025-1042
+    #[arg(value_parser = crate::domain::cr_gate::issue_key)]
+    pub issue_key: String,
+    /// The private key of `jira cr keygen` (passphrase-encrypted PKCS#8 PEM)
+    #[arg(long, value_name = "FILE")]
+    pub key: std::path::PathBuf,
+    /// Who approves, e.g. "Change Manager"
+    #[arg(long, value_parser = crate::domain::validate::non_blank)]
+    pub approver: String,
+    /// The status the approval is for (the check requires the issue to be in it)
+    #[arg(long, value_name = "NAME", default_value = "Approved")]
+    pub status: String,
+    /// Read the key's passphrase from stdin (or set BGAGENT_CR_KEY_PASSPHRASE)
+    #[arg(long)]
+    pub passphrase_stdin: bool,
 }

@@ -182,3 +182,128 @@ proptest! {
         prop_assert_eq!(bgagent::domain::linear::project_id(&s).is_ok(), expect);
     }
 }
+
+// The change-request signature document (`jira cr`) and the Forge proxy-URL rule (`app-setup`).
+mod cr_and_forge {
+    use bgagent::domain::cr_signature::{self, ParseError, SignatureDoc};
+    use bgagent::domain::{cr_gate, forge};
+    use ed25519_dalek::SigningKey;
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    fn line() -> impl Strategy<Value = String> {
+        "[^\r\n]{0,40}".prop_filter("not blank", |s| !s.trim().is_empty())
+    }
+
+    fn doc(seed: [u8; 32], issue: &str, status: &str, approver: &str, secs: i64) -> SignatureDoc {
+        let t = time::OffsetDateTime::from_unix_timestamp(secs).unwrap();
+        let at = bgagent::domain::timefmt::iso_ms(t);
+        cr_signature::sign(&SigningKey::from_bytes(&seed), issue, status, approver, &at)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_parsers_never_panic(s in any::<String>()) {
+            let _ = cr_signature::parse(&s);
+            let _ = cr_gate::issue_key(&s);
+            let _ = cr_gate::field_id(&s);
+            let _ = forge::validate_proxy_url(&s);
+            let _ = forge::platform_rule(&s);
+            let _ = forge::check_shared_secret(&s);
+            if let Ok(v) = serde_json::from_str::<Value>(&s) {
+                let _ = cr_signature::field_text(&v);
+                let _ = cr_signature::role_candidates(&v);
+                let _ = forge::check_identity(&v, "https://acme.atlassian.net");
+            }
+        }
+
+        #[test]
+        fn json_shaped_garbage_is_refused_not_accepted(
+            fields in prop::collection::btree_map("[a-z_]{1,18}", any::<String>(), 0..10),
+            version in any::<i64>(),
+        ) {
+            let mut m = serde_json::Map::new();
+            m.insert("version".into(), json!(version));
+            for (k, v) in fields {
+                m.insert(k, json!(v));
+            }
+            // Random strings never make a valid signature document (the signature check is not
+            // even reached: some field is missing or malformed).
+            prop_assert!(cr_signature::parse(&Value::Object(m).to_string()).is_err());
+        }
+
+        #[test]
+        fn signed_documents_round_trip_and_verify(
+            seed in any::<[u8; 32]>(), issue in line(), status in line(), approver in line(),
+            secs in 0i64..4_000_000_000,
+        ) {
+            let d = doc(seed, &issue, &status, &approver, secs);
+            let parsed = cr_signature::parse(&d.to_json()).unwrap();
+            prop_assert_eq!(&parsed, &d);
+            prop_assert!(parsed.verifies_with(&SigningKey::from_bytes(&seed).verifying_key()));
+            // Pretty-printed (as pasted by hand) it parses to the same document.
+            let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(&d.to_json()).unwrap()).unwrap();
+            prop_assert_eq!(cr_signature::parse(&pretty).unwrap(), d);
+        }
+
+        #[test]
+        fn the_signature_binds_every_field(
+            seed in any::<[u8; 32]>(), issue in line(), status in line(), other in line(),
+            which in 0usize..4,
+        ) {
+            let d = doc(seed, &issue, &status, "Change Manager", 1_795_435_200);
+            let mut m = d.clone();
+            match which {
+                0 => m.issue_key = other.clone(),
+                1 => m.status = other.clone(),
+                2 => m.approver = other.clone(),
+                _ => m.signed_at = "2030-01-01T00:00:00.000Z".into(),
+            }
+            prop_assume!(m != d);
+            prop_assert!(!m.verifies_with(&SigningKey::from_bytes(&seed).verifying_key()));
+        }
+
+        #[test]
+        fn a_missing_or_multi_line_field_is_named(
+            seed in any::<[u8; 32]>(), drop in 1usize..8, bad in "[^\r\n]{0,5}[\r\n][^\r\n]{0,5}",
+        ) {
+            let d = doc(seed, "CR-1", "Approved", "CM", 1_795_435_200);
+            let key = cr_signature::KEYS[drop];
+            let mut v: Value = serde_json::from_str(&d.to_json()).unwrap();
+            v.as_object_mut().unwrap().remove(key);
+            prop_assert_eq!(cr_signature::parse(&v.to_string()), Err(ParseError::Field(key)));
+            v[key] = json!(bad);
+            prop_assert_eq!(cr_signature::parse(&v.to_string()), Err(ParseError::Field(key)));
+        }
+
+        #[test]
+        fn adf_text_nodes_join_back_to_the_text(s in "[^\r\n]{0,200}", cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..5)) {
+            let chars: Vec<char> = s.chars().collect();
+            let mut idx: Vec<usize> = cuts.iter().map(|i| i.index(chars.len() + 1)).collect();
+            idx.sort();
+            idx.dedup();
+            let mut nodes = Vec::new();
+            let mut prev = 0;
+            for i in idx.into_iter().chain([chars.len()]) {
+                nodes.push(json!({"type": "text", "text": chars[prev..i].iter().collect::<String>()}));
+                prev = i;
+            }
+            let adf = json!({"type":"doc","version":1,"content":[{"type":"paragraph","content":nodes}]});
+            prop_assert_eq!(cr_signature::field_text(&adf), Some(s));
+        }
+
+        #[test]
+        fn accepted_proxy_urls_are_normalised_and_accepted_by_the_platform(
+            label in "[a-zA-Z0-9-]{1,20}", path in "[a-zA-Z0-9/._~%-]{0,30}",
+        ) {
+            let u = format!("https://{label}.webtrigger.atlassian.app/public/{path}");
+            if let Ok(n) = forge::validate_proxy_url(&u) {
+                prop_assert!(forge::platform_rule(&n).is_ok());
+                prop_assert_eq!(forge::validate_proxy_url(&n), Ok(n.clone()));
+                prop_assert!(n.starts_with("https://") && n.contains(".webtrigger.atlassian.app/public/"));
+            }
+        }
+    }
+}

@@ -1056,3 +1056,309 @@ fn start_on_a_taken_port_fails_and_drop_frees_the_port() {
     let again = Standin::start_on(Config::new(CLIENT_ID, SECRET, REDIRECT), port).unwrap();
     assert_eq!(again.url(), format!("http://127.0.0.1:{port}"));
 }
+
+// ---------------------------------------------------------------------------------------
+// The Forge proxy stand-in (`examples/local/forge_standin.rs`): the proxy's check order.
+// ---------------------------------------------------------------------------------------
+
+#[path = "../examples/local/forge_standin.rs"]
+#[allow(dead_code)]
+mod forge_standin;
+
+mod forge {
+    use super::forge_standin::{ForgeStandin, Identity, MAX_BODY};
+    use super::{Resp, request};
+    use hmac::{KeyInit, Mac};
+    use serde_json::json;
+
+    const SECRET: &str = "0123456789abcdef0123456789abcdef-forge";
+    const PATH: &str = "/public/bgagent-outbound";
+
+    fn now() -> i64 {
+        time::OffsetDateTime::now_utc().unix_timestamp()
+    }
+
+    fn sign(secret: &str, ts: &str, body: &[u8]) -> String {
+        let mut m = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+        m.update(format!("{ts}.").as_bytes());
+        m.update(body);
+        format!("sha256={}", hex::encode(m.finalize().into_bytes()))
+    }
+
+    fn send(f: &ForgeStandin, method: &str, ts: &str, sig: &str, body: &[u8]) -> Resp {
+        request(
+            &f.base(),
+            method,
+            PATH,
+            &[
+                ("Content-Type", "application/json"),
+                ("X-Bgagent-Timestamp", ts),
+                ("X-Bgagent-Signature", sig),
+            ],
+            body,
+        )
+    }
+
+    fn signed(f: &ForgeStandin, body: &serde_json::Value) -> Resp {
+        let b = body.to_string();
+        let ts = now().to_string();
+        send(
+            f,
+            "POST",
+            &ts,
+            &sign(SECRET, &ts, b.as_bytes()),
+            b.as_bytes(),
+        )
+    }
+
+    fn error_of(r: &Resp) -> String {
+        assert_eq!(r.header("Content-Type"), Some("application/json"));
+        r.json()["error"].as_str().unwrap_or_default().to_string()
+    }
+
+    fn standin() -> ForgeStandin {
+        ForgeStandin::start(Some(SECRET), Identity::app("https://acme.atlassian.net"))
+    }
+
+    #[test]
+    fn identity_answers_for_a_correctly_signed_probe() {
+        let f = standin();
+        let r = signed(
+            &f,
+            &json!({"version":1,"operation":"identity","cloud_id":"c"}),
+        );
+        assert_eq!(r.status, 200, "{}", r.text());
+        assert_eq!(
+            r.json(),
+            json!({"account_id":"557058:bgagent-forge-app","account_type":"app","display_name":"bgagent","site_url":"https://acme.atlassian.net"})
+        );
+        assert_eq!(f.seen().operations, ["identity"]);
+    }
+
+    #[test]
+    fn secret_is_checked_first_then_size_then_signature_then_method() {
+        let f = standin();
+        let big = vec![b' '; MAX_BODY + 1];
+        // Not configured beats everything.
+        f.set_secret(Some("short"));
+        assert_eq!(
+            error_of(&send(&f, "GET", "x", "y", &big)),
+            "proxy_not_configured"
+        );
+        f.set_secret(None);
+        assert_eq!(send(&f, "POST", "1", "y", b"{}").status, 503);
+        f.set_secret(Some(SECRET));
+        // Size is checked before the signature (a badly signed oversize body is 413).
+        let r = send(&f, "POST", "1", "sha256=00", &big);
+        assert_eq!((r.status, error_of(&r)), (413, "payload_too_large".into()));
+        // Exactly the limit is not too large (it then fails on the signature).
+        let ts = now().to_string();
+        let r = send(&f, "POST", &ts, "sha256=00", &big[..MAX_BODY]);
+        assert_eq!((r.status, error_of(&r)), (401, "invalid_signature".into()));
+        // The method is checked only after authentication.
+        assert_eq!(send(&f, "GET", "1", "sha256=00", b"").status, 401);
+        let r = send(&f, "GET", &ts, &sign(SECRET, &ts, b""), b"");
+        assert_eq!((r.status, error_of(&r)), (405, "method_not_allowed".into()));
+        let seen = f.seen().rejected;
+        assert_eq!(
+            seen,
+            [
+                "proxy_not_configured",
+                "proxy_not_configured",
+                "payload_too_large",
+                "bad_signature",
+                "stale_timestamp",
+                "method_not_allowed"
+            ]
+        );
+    }
+
+    #[test]
+    fn signature_rules() {
+        let f = standin();
+        let body = br#"{"version":1,"operation":"identity","cloud_id":"c"}"#;
+        let ts = now().to_string();
+        let good = sign(SECRET, &ts, body);
+        let cases: Vec<(String, String, &str)> = vec![
+            (
+                ts.clone(),
+                sign("another-secret-another-secret-xx", &ts, body),
+                "bad_signature",
+            ),
+            (
+                ts.clone(),
+                good.to_uppercase().replacen("SHA256", "sha256", 1),
+                "bad_signature",
+            ),
+            (
+                ts.clone(),
+                good.trim_start_matches("sha256=").to_string(),
+                "bad_signature",
+            ),
+            (ts.clone(), format!("{good}0"), "bad_signature"),
+            (
+                format!("{ts}.0"),
+                sign(SECRET, &format!("{ts}.0"), body),
+                "bad_timestamp",
+            ),
+            ("-1".into(), sign(SECRET, "-1", body), "bad_timestamp"),
+            (
+                "9007199254740992".into(),
+                sign(SECRET, "9007199254740992", body),
+                "bad_timestamp",
+            ),
+        ];
+        for (t, s, reason) in &cases {
+            let r = send(&f, "POST", t, s, body);
+            assert_eq!(
+                (r.status, error_of(&r)),
+                (401, "invalid_signature".into()),
+                "{t} {s}"
+            );
+            assert_eq!(f.seen().rejected.last().unwrap(), reason);
+        }
+        let r = request(
+            &f.base(),
+            "POST",
+            PATH,
+            &[("X-Bgagent-Timestamp", &ts)],
+            body,
+        );
+        assert_eq!(r.status, 401);
+        assert_eq!(
+            f.seen().rejected.last().unwrap(),
+            "missing_signature_headers"
+        );
+        // Header names are case-insensitive.
+        let r = request(
+            &f.base(),
+            "POST",
+            PATH,
+            &[("x-bgagent-timestamp", &ts), ("X-BGAGENT-SIGNATURE", &good)],
+            body,
+        );
+        assert_eq!(r.status, 200, "{}", r.text());
+    }
+
+    #[test]
+    fn clock_window_is_300_seconds_either_way() {
+        let f = standin();
+        let body = br#"{"version":1,"operation":"identity","cloud_id":"c"}"#;
+        for (offset, ok) in [(290, true), (-290, true), (310, false), (-310, false)] {
+            let ts = (now() - offset).to_string();
+            let r = send(&f, "POST", &ts, &sign(SECRET, &ts, body), body);
+            assert_eq!(r.status == 200, ok, "offset {offset}: {}", r.text());
+        }
+        f.set_clock_offset(400);
+        let r = signed(
+            &f,
+            &json!({"version":1,"operation":"identity","cloud_id":"c"}),
+        );
+        assert_eq!(r.status, 401);
+        assert_eq!(f.seen().rejected.last().unwrap(), "stale_timestamp");
+    }
+
+    #[test]
+    fn payload_and_operations() {
+        let f = standin();
+        let ts = now().to_string();
+        let r = send(&f, "POST", &ts, &sign(SECRET, &ts, b"{nope"), b"{nope");
+        assert_eq!((r.status, error_of(&r)), (400, "invalid_json".into()));
+        for (body, status, code) in [
+            (json!([1]), 400, "invalid_payload"),
+            (
+                json!({"version":"1","cloud_id":"c"}),
+                400,
+                "invalid_payload",
+            ),
+            (json!({"version":2,"cloud_id":"c"}), 400, "invalid_payload"),
+            (
+                json!({"version":1,"operation":"identity"}),
+                400,
+                "cloud_id_required",
+            ),
+            (
+                json!({"version":1,"operation":"identity","cloud_id":""}),
+                400,
+                "cloud_id_required",
+            ),
+            (
+                json!({"version":1,"operation":"delete_issue","cloud_id":"c"}),
+                400,
+                "unsupported_operation",
+            ),
+            (
+                json!({"version":1,"operation":"comment","cloud_id":"c","issue_key":"1-ENG","body":{}}),
+                400,
+                "invalid_comment_request",
+            ),
+            (
+                json!({"version":1,"operation":"comment","cloud_id":"c","issue_key":"ENG-1","body":[]}),
+                400,
+                "invalid_comment_request",
+            ),
+            (
+                json!({"version":1,"operation":"update_comment","cloud_id":"c","issue_key":"ENG-1","body":{},"comment_id":"x1"}),
+                400,
+                "invalid_update_comment_request",
+            ),
+            (
+                json!({"version":1,"operation":"get_transitions","cloud_id":"c","issue_key":"ENG"}),
+                400,
+                "invalid_issue_key",
+            ),
+            (
+                json!({"version":1,"operation":"transition","cloud_id":"c","issue_key":"ENG-1","transition_id":"a b"}),
+                400,
+                "invalid_transition_request",
+            ),
+        ] {
+            let r = signed(&f, &body);
+            assert_eq!(
+                (r.status, error_of(&r)),
+                (status, code.to_string()),
+                "{body}"
+            );
+        }
+        for (body, status) in [
+            (
+                json!({"version":1,"operation":"comment","cloud_id":"c","issue_key":"ENG-1","body":{"type":"doc"}}),
+                201,
+            ),
+            (
+                json!({"version":1,"operation":"update_comment","cloud_id":"c","issue_key":"ENG_2-10","body":{},"comment_id":"100"}),
+                200,
+            ),
+            (
+                json!({"version":1,"operation":"get_transitions","cloud_id":"c","issue_key":"ENG-1"}),
+                200,
+            ),
+            (
+                json!({"version":1,"operation":"transition","cloud_id":"c","issue_key":"ENG-1","transition_id":"31"}),
+                204,
+            ),
+        ] {
+            assert_eq!(signed(&f, &body).status, status, "{body}");
+        }
+        assert_eq!(
+            f.seen().operations,
+            ["comment", "update_comment", "get_transitions", "transition"]
+        );
+        f.set_jira_fails(true);
+        let r = signed(
+            &f,
+            &json!({"version":1,"operation":"identity","cloud_id":"c"}),
+        );
+        assert_eq!(
+            (r.status, error_of(&r)),
+            (502, "jira_request_failed".into())
+        );
+        f.set_identity(Identity::human("https://acme.atlassian.net"));
+        f.set_jira_fails(false);
+        let r = signed(
+            &f,
+            &json!({"version":1,"operation":"identity","cloud_id":"c"}),
+        );
+        assert_eq!(r.json()["account_type"], "atlassian");
+    }
+}

@@ -1,7 +1,7 @@
 //! A strict local stand-in for Atlassian's OAuth 2.0 (3LO) authorization server
 //! (`auth.atlassian.com`) and the parts of the API gateway (`api.atlassian.com`) that
-//! `bgagent` uses: `accessible-resources` and Jira REST v3 `/myself`, `/user` and
-//! `/user/search`.
+//! `bgagent` uses: `accessible-resources` and Jira REST v3 `/myself`, `/user`,
+//! `/user/search` and `/issue/<key>` (issues the tests set, for `jira cr check`).
 //!
 //! This file is a module, not a crate root. Include it with
 //! `#[path = "../../examples/local/atlassian_standin.rs"] mod atlassian_standin;` from
@@ -362,6 +362,8 @@ struct State {
     faults: Vec<Fault>,
     counts: Counts,
     last_authorize: Option<Vec<(String, String)>>,
+    /// Jira issues by key: their `fields` object (see [`Handle::set_issue`]).
+    issues: HashMap<String, Value>,
 }
 
 struct Inner {
@@ -531,6 +533,7 @@ impl Standin {
                 faults: Vec::new(),
                 counts: Counts::default(),
                 last_authorize: None,
+                issues: HashMap::new(),
             }),
             base: format!("http://{addr}"),
         });
@@ -662,6 +665,19 @@ impl Handle {
     /// The decoded query of the latest `/authorize` request (even a rejected one), in order.
     pub fn last_authorize_query(&self) -> Option<Vec<(String, String)>> {
         self.inner.lock().last_authorize.clone()
+    }
+
+    /// Creates or replaces Jira issue `key` (e.g. `CR-2025-1042`) with its `fields` object, e.g.
+    /// `{"status": {"name": "Approved"}, "customfield_10100": {"value": "Change Manager"}}`.
+    /// `GET /ex/jira/<cloudId>/rest/api/3/issue/<key>?fields=a,b` answers with the requested
+    /// fields that exist (like Jira, unknown or empty fields are left out).
+    pub fn set_issue(&self, key: &str, fields: Value) {
+        self.inner.lock().issues.insert(key.to_string(), fields);
+    }
+
+    /// Deletes an issue (it then answers 404, as do issues the token cannot see).
+    pub fn remove_issue(&self, key: &str) {
+        self.inner.lock().issues.remove(key);
     }
 
     /// Whether `token` is a refresh token that can be used right now.
@@ -1677,9 +1693,68 @@ fn jira(inner: &Inner, req: &Request) -> Reply {
                 .collect();
             Reply::json(200, Value::Array(found))
         }
+        t if t.starts_with("rest/api/3/issue/") => {
+            let key = &t["rest/api/3/issue/".len()..];
+            issue_reply(&mut st, &scope, base, cloud_id, key, param("fields"))
+        }
         _ => {
             st.reject("unknown_path");
             Reply::jira(404, "No such Jira REST resource")
         }
     }
+}
+
+/// `GET …/rest/api/3/issue/<key>?fields=…`. Reasons: `scope_mismatch` (no `read:jira-work`),
+/// `unknown_issue`. Keys are matched case-insensitively, as Jira does, and answered in their
+/// stored form.
+fn issue_reply(
+    st: &mut State,
+    scope: &[String],
+    base: &str,
+    cloud_id: &str,
+    key: &str,
+    fields: Option<&str>,
+) -> Reply {
+    if !scope.iter().any(|s| s == "read:jira-work") {
+        st.reject("scope_mismatch");
+        return Reply::gateway_401("Unauthorized; scope does not match");
+    }
+    let Some((stored_key, all)) = st
+        .issues
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(k, v)| (k.clone(), v.clone()))
+    else {
+        st.reject("unknown_issue");
+        return Reply::jira(
+            404,
+            "Issue does not exist or you do not have permission to see it.",
+        );
+    };
+    let mut out = serde_json::Map::new();
+    if let Value::Object(m) = &all {
+        let wanted: Option<Vec<&str>> = fields.map(|f| {
+            f.split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .collect()
+        });
+        for (k, v) in m {
+            if v.is_null() || wanted.as_ref().is_some_and(|w| !w.contains(&k.as_str())) {
+                continue;
+            }
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    let id = 10000 + stored_key.bytes().map(u64::from).sum::<u64>();
+    Reply::json(
+        200,
+        json!({
+            "expand": "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations",
+            "id": id.to_string(),
+            "self": format!("{base}/ex/jira/{cloud_id}/rest/api/3/issue/{id}"),
+            "key": stored_key,
+            "fields": Value::Object(out),
+        }),
+    )
 }

@@ -163,3 +163,20 @@ pub async fn user_search(
         .await
         .map(present)
 }
+
+/// An issue with the given fields (`GET /issue/<key>?fields=…`), as JSON; `None` when Jira
+/// answers 404 (the issue does not exist or the token cannot see it).
+pub async fn issue(
+    ui: &Ui,
+    cloud_id: &str,
+    token: &str,
+    key: &str,
+    fields: &[&str],
+) -> Result<Option<serde_json::Value>> {
+    let url = jira_url(
+        cloud_id,
+        &format!("/issue/{key}"),
+        &[("fields", &fields.join(","))],
+    )?;
+    get_json(ui, &format!("reading Jira issue {key}"), &url, token, true).await
+}

@@ -3,6 +3,7 @@
 //! `BGAGENT_ATLASSIAN_AUTH_URL` and `BGAGENT_ATLASSIAN_API_URL`.
 
 pub mod api;
+pub mod forge;
 pub mod http;
 pub mod oauth;
 

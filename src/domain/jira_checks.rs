@@ -16,9 +16,11 @@ pub const WEBHOOK_SECRET: &str = "webhook-secret";
 pub const WEBHOOK_RECEIVER: &str = "webhook-receiver";
 pub const PROJECTS: &str = "projects";
 pub const USERS: &str = "users";
+/// The Forge app identity (`jira app-setup`; the check lives in `commands/jira/app_setup.rs`).
+pub const APP_IDENTITY: &str = "app-identity";
 
 /// Every check id, in the order doctor reports them.
-pub const IDS: [&str; 9] = [
+pub const IDS: [&str; 10] = [
     STACK,
     TABLES,
     TENANT,
@@ -28,6 +30,7 @@ pub const IDS: [&str; 9] = [
     WEBHOOK_RECEIVER,
     PROJECTS,
     USERS,
+    APP_IDENTITY,
 ];
 
 /// The smallest `app_actor_shared_secret` the platform accepts.
@@ -185,30 +188,12 @@ pub fn secret_name_of(arn_or_name: &str) -> &str {
     }
 }
 
-/// Why an `app_actor_proxy_url` is refused by the platform, if it is.
+/// Why an `app_actor_proxy_url` is refused by the platform, if it is (the platform's exact rule,
+/// shared with `jira app-setup`: `domain::forge::platform_rule`).
 pub fn proxy_url_problem(raw: &str) -> Option<String> {
-    let Ok(u) = url::Url::parse(raw) else {
-        return Some("app_actor_proxy_url is not a URL".into());
-    };
-    if u.scheme() != "https" {
-        return Some("app_actor_proxy_url is not https".into());
-    }
-    if !u
-        .host_str()
-        .is_some_and(|h| h.ends_with(".webtrigger.atlassian.app"))
-    {
-        return Some("app_actor_proxy_url's host is not *.webtrigger.atlassian.app".into());
-    }
-    if !u.path().starts_with("/public/") {
-        return Some("app_actor_proxy_url's path does not start with /public/".into());
-    }
-    if !u.username().is_empty() || u.password().is_some() {
-        return Some("app_actor_proxy_url has userinfo".into());
-    }
-    if u.query().is_some() || u.fragment().is_some() {
-        return Some("app_actor_proxy_url has a query or fragment".into());
-    }
-    None
+    crate::domain::forge::platform_rule(raw)
+        .err()
+        .map(|rule| format!("app_actor_proxy_url {rule}"))
 }
 
 /// Problems of the `app_actor_*` set: all five or none, a valid proxy URL, a long enough

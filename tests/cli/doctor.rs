@@ -10,7 +10,7 @@ use crate::setup::setup_via_callback;
 use crate::support::*;
 
 const SEEDED_SECRET: &str = "seeded-webhook-secret-xyz";
-const IDS: [&str; 9] = [
+const IDS: [&str; 10] = [
     "stack",
     "tables",
     "tenant",
@@ -20,13 +20,40 @@ const IDS: [&str; 9] = [
     "webhook-receiver",
     "projects",
     "users",
+    "app-identity",
 ];
 
+/// The Forge proxy secret of the healthy installation's app identity.
+const FORGE_SECRET: &str = "forge-proxy-secret-0123456789abcdef-healthy";
+/// The app account the Forge stand-in answers as.
+const FORGE_ACCOUNT: &str = "557058:bgagent-forge-app";
+
 /// A healthy installation: tenant bundle + row as setup leaves them, the stack-wide secret
-/// synchronized, project ENG mapped to the active repo, one linked user.
+/// synchronized, project ENG mapped to the active repo, one linked user, and the Forge app
+/// identity configured by `jira app-setup` (its probe goes to a Forge proxy stand-in that lives
+/// until the test process ends).
 fn healthy_in(w: &World) -> (Oauth, String) {
     let o = w.oauth(|_| {});
     let cloud = w.seed_tenant(&o, 3600);
+    let forge: &'static crate::forge_standin::ForgeStandin =
+        Box::leak(Box::new(crate::forge_standin::ForgeStandin::start(
+            Some(FORGE_SECRET),
+            crate::forge_standin::Identity::app("https://acme.atlassian.net"),
+        )));
+    w.secret(FORGE_SECRET);
+    w.env("BGAGENT_FORGE_PROBE_URL", &forge.url());
+    w.run_in(
+        &[
+            "jira",
+            "app-setup",
+            &cloud,
+            "--proxy-url",
+            "https://healthy.webtrigger.atlassian.app/public/outbound",
+            "--shared-secret-stdin",
+        ],
+        &format!("{FORGE_SECRET}\n"),
+    )
+    .ok();
     w.platform
         .put_secret_string(&w.platform.outputs["JiraWebhookSecretArn"], SEEDED_SECRET);
     w.platform.put_item_json(
@@ -119,7 +146,7 @@ fn healthy_installation_is_all_green_and_doctor_writes_nothing() {
     for id in IDS {
         expect(&doc, id, "pass", "", "");
     }
-    assert_eq!(doc["summary"], json!({"pass": 9, "warn": 0, "fail": 0}));
+    assert_eq!(doc["summary"], json!({"pass": 10, "warn": 0, "fail": 0}));
     expect(&doc, "projects", "pass", &format!("ENG → {REPO}"), "");
     expect(
         &doc,
@@ -154,7 +181,7 @@ fn healthy_installation_is_all_green_and_doctor_writes_nothing() {
             text.show()
         );
     }
-    assert!(text.stdout.contains("9 passed, 0 warning(s), 0 failed"));
+    assert!(text.stdout.contains("10 passed, 0 warning(s), 0 failed"));
     assert!(!text.stdout.contains("fix:"));
 
     assert_eq!(before, snapshot(&w, &cloud), "doctor wrote something");
@@ -349,12 +376,10 @@ fn bundle_missing_scope_or_with_a_foreign_cloud_id_fails_bundle() {
 #[test]
 fn partial_and_invalid_app_actor_fail_bundle() {
     let (w, _o, cloud) = healthy();
-    let long = "s".repeat(40);
-    w.secret(&long);
     let full = |b: &mut Value, url: &str| {
         b["app_actor_proxy_url"] = json!(url);
-        b["app_actor_shared_secret"] = json!(long);
-        b["app_actor_account_id"] = json!("app-acct");
+        b["app_actor_shared_secret"] = json!(FORGE_SECRET);
+        b["app_actor_account_id"] = json!(FORGE_ACCOUNT);
         b["app_actor_display_name"] = json!("Agent");
         b["app_actor_configured_at"] = json!("2026-11-01T00:00:00.000Z");
     };

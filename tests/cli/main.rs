@@ -23,3 +23,11 @@ mod invite_link;
 mod linear;
 mod link_api;
 mod setup;
+
+// Forge app identity (`jira app-setup`) and its proxy stand-in.
+mod app_setup;
+// The change-request gate (`jira cr`).
+mod cr;
+#[path = "../../examples/local/forge_standin.rs"]
+#[allow(dead_code)]
+mod forge_standin;

@@ -167,6 +167,7 @@ pub async fn diagnose(a: &DoctorArgs, g: &GlobalArgs, ui: &Ui) -> Result<Report>
         }
         Some(Ok(rows)) => rows,
     };
+    let registry_items = rows.clone();
     let rows: Vec<TenantRow> = rows
         .iter()
         .map(|i| TenantRow {
@@ -308,6 +309,12 @@ pub async fn diagnose(a: &DoctorArgs, g: &GlobalArgs, ui: &Ui) -> Result<Report>
             users_verdict(&tenant.cloud_id, &rows, timefmt::epoch_secs(timefmt::now()))
         }
     });
+
+    // 10. app-identity: the Forge app identity, its signed probe re-run.
+    let row = registry_items
+        .iter()
+        .find(|i| ddb::get_s(i, "jira_cloud_id") == Some(tenant.cloud_id.as_str()));
+    r.push(super::app_setup::doctor_check(ui, &tenant.cloud_id, row, bundle.as_ref()).await);
     Ok(r)
 }
 

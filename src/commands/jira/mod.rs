@@ -1,6 +1,8 @@
 //! `bgagent jira …`: one file per subcommand.
 
+pub mod app_setup;
 pub mod app_template;
+pub mod cr;
 pub mod doctor;
 pub mod invite_user;
 pub mod link;
@@ -37,6 +39,8 @@ pub fn run(cmd: JiraCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         Link(a) => super::block_on(link::run(a, g, ui)),
         Users(a) => super::block_on(users::run(a, g, ui)),
         Unlink(a) => super::block_on(unlink::run(a, g, ui)),
+        AppSetup(a) => super::block_on(app_setup::run(a, g, ui)),
+        Cr(c) => cr::run(c, g, ui),
         Doctor(a) => super::block_on(doctor::run(a, g, ui)),
         Webhook(crate::cli::WebhookCommand::Test(a)) => {
             super::block_on(webhook_test::run(a, g, ui))
