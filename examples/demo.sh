@@ -3,7 +3,8 @@
 #   app-template → setup (OAuth 3LO + PKCE through the localhost callback) → map → invite-user → link
 #   → app-setup (the Forge app identity, probed on the local Forge proxy stand-in),
 # then shows what was written to the (local) DynamoDB tables and Secrets Manager, and ends with
-# `bgagent jira doctor`, which must be all green (the script fails otherwise).
+# `bgagent jira doctor`, which must be all green (the script fails otherwise). Then the Linear leg:
+# linear setup → projects → onboard-project → invite-user → link → workspaces → linear doctor (all green).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -83,4 +84,18 @@ say "bgagent jira app-setup   (Forge app identity; the signed probe goes to the 
 say "bgagent jira doctor   (every link of the trigger chain, read-only; signed probe of the local webhook receiver)"
 "$bgagent" jira doctor | tee "$work/doctor.txt"
 grep -q ' 0 warning(s), 0 failed$' "$work/doctor.txt" || { echo "doctor is not all green" >&2; exit 1; }
-say "Done: setup → map → invite-user → link → app-setup → doctor (all green) on local stand-ins"
+say "Linear: bgagent linear setup $BGAGENT_DEMO_LINEAR_SLUG   (actor=app, form-encoded token exchange; client and lin_wh_ secret from BGAGENT_LINEAR_*; the browser is curl)"
+"$bgagent" linear app-template --callback-url "$callback" >/dev/null
+"$bgagent" linear setup "$BGAGENT_DEMO_LINEAR_SLUG" --callback-url "$callback"
+"$bgagent" linear projects
+say "bgagent linear onboard-project $BGAGENT_DEMO_LINEAR_PROJECT --repo acme/widgets"
+"$bgagent" linear onboard-project "$BGAGENT_DEMO_LINEAR_PROJECT" --repo acme/widgets
+say "bgagent linear invite-user $BGAGENT_DEMO_LINEAR_SLUG sam@acme.io, and the teammate's link through the API"
+"$bgagent" linear invite-user "$BGAGENT_DEMO_LINEAR_SLUG" sam@acme.io --output json > "$work/linear-invite.json"
+lcode="$(json_field code < "$work/linear-invite.json")"
+BGAGENT_CONFIG_DIR="$work/teammate-config" "$bgagent" linear link "$lcode" --yes
+"$bgagent" linear workspaces
+say "bgagent linear doctor   (signed Linear-Signature probe of the local /linear/webhook receiver)"
+"$bgagent" linear doctor | tee "$work/linear-doctor.txt"
+grep -q ' 0 warning(s), 0 failed$' "$work/linear-doctor.txt" || { echo "linear doctor is not all green" >&2; exit 1; }
+say "Done: setup → map → invite-user → link → app-setup → doctor (all green), and the same for Linear, on local stand-ins"

@@ -20,6 +20,9 @@ mod atlassian_standin;
 #[path = "local/forge_standin.rs"]
 #[allow(dead_code)]
 mod forge_standin;
+#[path = "local/linear_standin.rs"]
+#[allow(dead_code)]
+mod linear_standin;
 #[path = "local/moto.rs"]
 #[allow(dead_code)]
 mod moto;
@@ -189,6 +192,33 @@ fn main() -> ExitCode {
     env.push(("BGAGENT_FORGE_PROBE_URL".to_string(), forge.url()));
     env.push(("BGAGENT_PROXY_SECRET".to_string(), forge_secret));
 
+    // The Linear side: a stand-in workspace `acme-demo` that consents automatically, with a demo
+    // OAuth app and a demo webhook signing secret (random for every run).
+    let linear_secret = format!("demo-lin-{}", hex::encode(rand::random::<[u8; 16]>()));
+    let linear = linear_standin::LinearStandin::start(linear_standin::Config::new(
+        "demo-linear-client",
+        &linear_secret,
+        &args.callback_url,
+        "acme-demo",
+    ));
+    for (k, v) in [
+        ("BGAGENT_LINEAR_AUTH_URL", linear.url()),
+        ("BGAGENT_LINEAR_API_URL", linear.url()),
+        ("BGAGENT_LINEAR_CLIENT_ID", "demo-linear-client".to_string()),
+        ("BGAGENT_LINEAR_CLIENT_SECRET", linear_secret),
+        (
+            "BGAGENT_LINEAR_WEBHOOK_SECRET",
+            format!("lin_wh_{}", hex::encode(rand::random::<[u8; 16]>())),
+        ),
+        ("BGAGENT_DEMO_LINEAR_SLUG", "acme-demo".to_string()),
+        (
+            "BGAGENT_DEMO_LINEAR_PROJECT",
+            linear.config().projects[0].id.clone(),
+        ),
+    ] {
+        env.push((k.to_string(), v));
+    }
+
     if let Err(e) = write_env_file(&args.env_file, &env) {
         eprintln!(
             "local-platform: cannot write {}: {e}",
@@ -242,6 +272,7 @@ fn main() -> ExitCode {
     eprintln!("stdin closed; stopping moto");
     let _ = std::fs::remove_file(&args.env_file);
     drop(standin);
+    drop(linear);
     drop(platform);
     drop(moto);
     ExitCode::SUCCESS

@@ -1125,3 +1125,71 @@ fn doctor_all_green_then_each_broken_link_named() {
         json!("bgagent linear setup <slug>")
     );
 }
+
+#[test]
+fn chromium_end_to_end() {
+    let (w, lin, slug) = new_world();
+    let dom_file = w.chromium_browser();
+    let redirect = lin.redirect();
+    let r = w.run_in(
+        &[
+            "--output",
+            "json",
+            "linear",
+            "setup",
+            &slug,
+            "--client-id",
+            &lin.client_id,
+            "--client-secret-stdin",
+            "--webhook-secret-stdin",
+            "--callback-url",
+            &redirect,
+            "--timeout",
+            "60s",
+        ],
+        &format!("{}\n{WEBHOOK}\n", lin.client_secret),
+    );
+    lin.register_tokens(&w);
+    r.ok();
+    let dom = wait_for(30, "Chromium to save the page", || {
+        std::fs::read_to_string(&dom_file)
+            .ok()
+            .filter(|d| d.contains("</html>"))
+    });
+    assert!(dom.contains("Authorization received"), "{dom}");
+    assert_eq!(
+        bundle(&w, &slug).unwrap()["workspace_id"],
+        lin.standin.org().id.as_str()
+    );
+    assert_eq!(lin.standin.counts().code_exchanges, 1);
+    assert_eq!(lin.standin.counts().rejected, Vec::<String>::new());
+    w.assert_no_secrets();
+}
+
+#[test]
+fn linear_faults_are_retried_or_end_clearly_with_nothing_written() {
+    let (w, lin, slug) = new_world();
+    // GraphQL is idempotent: two 503s are retried and setup succeeds.
+    lin.standin.fail_next("/graphql", 503, 2);
+    let mut args = setup_args(&lin, &slug);
+    args.push("--webhook-secret-stdin");
+    let (run, _) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    run.ok();
+    assert_eq!(lin.standin.counts().faulted, 2);
+    // The token endpoint is not retried on 5xx (a code is single-use): a clear error, nothing new.
+    let before = bundle(&w, &slug).unwrap();
+    lin.standin.fail_next("/oauth/token", 500, 1);
+    let (run, _) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    run.fails(1, "token exchange was rejected by Linear");
+    assert_eq!(bundle(&w, &slug).unwrap(), before, "nothing written");
+    // A persistent GraphQL outage after the exchange: a clear error, nothing written.
+    lin.standin.fail_next("/graphql", 503, 20);
+    let (run, _) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    assert_eq!(run.code, 1, "{}", run.show());
+    assert!(
+        run.stderr.contains("no AWS write was made"),
+        "{}",
+        run.show()
+    );
+    assert_eq!(bundle(&w, &slug).unwrap(), before);
+}

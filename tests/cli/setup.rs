@@ -620,29 +620,10 @@ fn generated_webhook_secret_is_shown_once_and_never_in_json() {
 
 #[test]
 fn chromium_end_to_end() {
-    let chromium = ["chromium", "chromium-browser"]
-        .iter()
-        .find(|c| std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()))
-        .unwrap_or_else(|| panic!("this test drives a real headless Chromium: install Debian's `chromium` package (apt-get install chromium), or run scripts/test which installs it"));
     let w = World::new();
     let o = w.oauth(|_| {});
     let cloud = site_id(&o);
-    let profile = w.dir.path().join("chromium-profile");
-    let script = w.dir.path().join("chromium-browser.sh");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nexec {chromium} --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-             --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage \
-             --user-data-dir='{}' --dump-dom \"$1\" > '{}' 2>/dev/null\n",
-            profile.display(),
-            w.dir.path().join("dom.html").display()
-        ),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    w.env("BROWSER", script.to_str().unwrap());
+    w.chromium_browser();
     w.secret(WEBHOOK);
     let run = w.run_in(&setup_args(&o, &["--timeout", "60s"]), &stdin(&o));
     run.ok();

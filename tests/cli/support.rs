@@ -335,6 +335,33 @@ impl World {
         }
     }
 
+    /// Installs a real headless Chromium as `$BROWSER` (its final page's DOM goes to the file
+    /// returned); fails the test saying what to install when there is none.
+    pub fn chromium_browser(&self) -> std::path::PathBuf {
+        let chromium = ["chromium", "chromium-browser"]
+            .iter()
+            .find(|c| std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()))
+            .unwrap_or_else(|| panic!("this test drives a real headless Chromium: install Debian's `chromium` package (apt-get install chromium), or run scripts/test which installs it"));
+        let profile = self.dir.path().join("chromium-profile");
+        let script = self.dir.path().join("chromium-browser.sh");
+        let dom = self.dir.path().join("dom.html");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nexec {chromium} --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+                 --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage \
+                 --user-data-dir='{}' --dump-dom \"$1\" > '{}' 2>/dev/null\n",
+                profile.display(),
+                dom.display()
+            ),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        self.env("BROWSER", script.to_str().unwrap());
+        dom
+    }
+
     /// Installs a `$BROWSER` that only records the URL it is given; returns that file.
     pub fn record_browser(&self) -> std::path::PathBuf {
         let url_file = self.dir.path().join("browser-url.txt");
