@@ -1,7 +1,10 @@
 use clap::Parser;
 
 fn main() {
-    let cli = bgagent::cli::Cli::parse();
+    let cli = match bgagent::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => bgagent::error::exit_on_clap_error(e, std::env::args_os()),
+    };
     let ui = bgagent::terminal::Ui::new(&cli.global);
     let code = match bgagent::commands::run(cli, &ui) {
         Ok(()) => 0,

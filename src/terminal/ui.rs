@@ -145,6 +145,11 @@ impl Ui {
         }
     }
 
+    /// Text a person must act on (a URL to open and paste back): stderr, not silenced by `-q`.
+    pub fn ask(&self, s: impl AsRef<str>) {
+        self.line(s.as_ref());
+    }
+
     /// Renders rows as an aligned text table: the command's result, on stdout (text mode only).
     pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) {
         if self.json {

@@ -52,7 +52,7 @@ fn people() -> Vec<User> {
     ]
 }
 
-fn world() -> (World, Oauth) {
+pub fn world() -> (World, Oauth) {
     let w = World::new();
     let o = w.oauth(|c| c.users = people());
     (w, o)
@@ -83,7 +83,10 @@ fn invite_writes_the_pending_row_and_link_redeems_it_once() {
     let code = doc["code"].as_str().unwrap().to_string();
     assert!(is_code(&code), "{code}");
     assert_eq!(doc["link_command"], format!("bgagent jira link {code}"));
-    assert!(out.stderr.contains(&format!("bgagent jira link {code}")));
+    assert!(
+        !out.stderr.contains(&code),
+        "JSON mode: the code is in the document only"
+    );
     let row = w.user_row(&format!("pending#{code}")).expect("pending row");
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let ttl = row["ttl"].as_i64().expect("ttl is a number");
@@ -488,6 +491,12 @@ fn concurrent_redemptions_link_exactly_once() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0]["status"], "active");
     let won = rows[0]["platform_user_id"].as_str().unwrap();
-    assert!(winners[0].stderr.contains(won));
+    assert!(
+        winners[0]
+            .stdout
+            .contains(&format!("to platform user {won}")),
+        "{}",
+        winners[0].show()
+    );
     let _ = Duration::ZERO;
 }

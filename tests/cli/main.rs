@@ -14,4 +14,5 @@ mod support;
 mod faults;
 mod foundation;
 mod invite_link;
+mod output;
 mod setup;

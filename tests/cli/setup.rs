@@ -77,7 +77,10 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
         doc["next_steps"][0],
         format!("bgagent jira map {cloud} <PROJECT-KEY> --repo owner/repo")
     );
-    assert!(run.stderr.contains("Next steps"));
+    assert!(
+        !run.stderr.contains("Next steps"),
+        "JSON mode: the result is the document"
+    );
 
     let b = w.bundle(&cloud).expect("bundle");
     let mut keys: Vec<&str> = b.as_object().unwrap().keys().map(String::as_str).collect();
@@ -174,7 +177,7 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
     assert_eq!(t.json()["tenants"][0]["bundle"], "ok");
     let text = w.run(&["jira", "tenants"]);
     text.ok();
-    assert!(text.stderr.contains(&cloud));
+    assert!(text.stdout.contains(&cloud), "{}", text.show());
 }
 
 #[test]

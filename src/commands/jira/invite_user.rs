@@ -184,8 +184,8 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     };
     if a.dry_run {
         let preview = row_for("link-XXXXXXXX");
-        ui.say("Dry run: would write this invite (with a fresh code). Nothing was written.");
-        ui.say(serde_json::to_string_pretty(&ddb::to_json(&preview)).unwrap_or_default());
+        ui.result("Dry run: would write this invite (with a fresh code). Nothing was written.");
+        ui.result(serde_json::to_string_pretty(&ddb::to_json(&preview)).unwrap_or_default());
         ui.emit_json(&summary(None, true));
         return Ok(());
     }
@@ -216,15 +216,12 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     .await?;
 
     ui.ok("Invite created");
-    ui.say("Send this to the teammate (chat, email, …):");
-    ui.say("");
-    ui.say(format!(
-        "    {}",
-        ui.bold(&format!("bgagent jira link {code}"))
-    ));
-    ui.say("");
-    ui.say(format!("  Jira user:    {}", user.label()));
-    ui.say(format!(
+    ui.result("Send this to the teammate (chat, email, …):");
+    ui.result("");
+    ui.result(format!("    bgagent jira link {code}"));
+    ui.result("");
+    ui.result(format!("  Jira user:    {}", user.label()));
+    ui.result(format!(
         "  Jira tenant:  {}",
         if site_url.is_empty() {
             &a.cloud_id
@@ -232,12 +229,12 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             &site_url
         }
     ));
-    ui.say(format!(
+    ui.result(format!(
         "  Expires:      {} ({})",
         timefmt::iso_ms(expires),
         duration::human(a.ttl)
     ));
-    ui.say("  The code works once; the teammate sees who it links before confirming.");
+    ui.result("  The code works once; the teammate sees who it links before confirming.");
     ui.emit_json(&summary(Some(&code), false));
     Ok(())
 }

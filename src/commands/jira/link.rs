@@ -84,19 +84,31 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let link_key = format!("{cloud_id}#{account_id}");
     let replaced = current?.filter(|p| *p != platform_user);
 
-    ui.say("About to link this Jira identity to your platform account:");
-    ui.say(format!("  Jira user:      {who} [{account_id}]"));
-    ui.say(format!(
+    // The dry run's result; otherwise what the confirmation is about (shown even under -q when
+    // a person is asked).
+    let asking = !a.dry_run && !ui.yes && ui.interactive();
+    let show = |l: String| {
+        if a.dry_run {
+            ui.result(l)
+        } else if asking {
+            ui.ask(l)
+        } else {
+            ui.say(l)
+        }
+    };
+    show("About to link this Jira identity to your platform account:".into());
+    show(format!("  Jira user:      {who} [{account_id}]"));
+    show(format!(
         "  Jira site:      {}",
         if site.is_empty() { &cloud_id } else { &site }
     ));
-    ui.say(format!("  Platform user:  {platform_user}"));
+    show(format!("  Platform user:  {platform_user}"));
     if let Some(p) = &replaced {
         ui.warn(format!(
             "this Jira account is linked to platform user {p} now; linking moves it to you"
         ));
     }
-    ui.say("Issues this Jira user labels will run as your platform account.");
+    show("Issues this Jira user labels will run as your platform account.".into());
     let linked_at = timefmt::iso_ms(now);
     let summary = |dry: bool| {
         serde_json::json!({
@@ -112,7 +124,7 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         })
     };
     if a.dry_run {
-        ui.say("Dry run: nothing was written; the code is still valid.");
+        ui.result("Dry run: nothing was written; the code is still valid.");
         ui.emit_json(&summary(true));
         return Ok(());
     }
@@ -177,10 +189,10 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
                 a.code
             )));
     }
-    ui.ok(format!(
+    ui.result(format!(
         "Linked Jira account {who} to platform user {platform_user}"
     ));
-    ui.say(format!("  Linked at: {linked_at}"));
+    ui.result(format!("  Linked at: {linked_at}"));
     ui.emit_json(&summary(false));
     Ok(())
 }

@@ -156,7 +156,7 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .filter(|r| *r != a.repo)
         .map(str::to_string);
     if a.dry_run {
-        ui.say(format!(
+        ui.result(format!(
             "Dry run: would {} {key}:",
             match action {
                 "created" => "create",
@@ -164,7 +164,7 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
                 _ => "leave unchanged",
             }
         ));
-        ui.say(serde_json::to_string_pretty(&ddb::to_json(row)).unwrap_or_default());
+        ui.result(serde_json::to_string_pretty(&ddb::to_json(row)).unwrap_or_default());
         ui.say("Nothing was written.");
         ui.emit_json(
             &serde_json::json!({"action": action, "dry_run": true, "mapping": ddb::to_json(row)}),
@@ -172,7 +172,7 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         return Ok(());
     }
     if let Plan::Unchanged(_) = plan {
-        ui.ok(format!(
+        ui.result(format!(
             "Jira project {key} is already mapped to {} (nothing to change, nothing written)",
             a.repo
         ));
@@ -217,19 +217,19 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .not_written("the project mapping"));
     }
     if let Some(old) = &repointed {
-        ui.ok(format!("Re-pointed Jira project {key}: {old} → {}", a.repo));
+        ui.result(format!("Re-pointed Jira project {key}: {old} → {}", a.repo));
     } else {
-        ui.ok(format!("Mapped Jira project {key} → {}", a.repo));
+        ui.result(format!("Mapped Jira project {key} → {}", a.repo));
     }
-    ui.say(format!(
+    ui.result(format!(
         "  Trigger label: {}",
         ddb::get_s(row, "label_filter").unwrap_or_default()
     ));
     if let Some(v) = ddb::get_s(row, "status_on_start") {
-        ui.say(format!("  Status on task start: {v}"));
+        ui.result(format!("  Status on task start: {v}"));
     }
     if let Some(v) = ddb::get_s(row, "status_on_pr") {
-        ui.say(format!("  Status on PR opened: {v}"));
+        ui.result(format!("  Status on PR opened: {v}"));
     }
     ui.emit_json(
         &serde_json::json!({"action": action, "dry_run": false, "mapping": ddb::to_json(row)}),

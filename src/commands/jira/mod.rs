@@ -204,28 +204,9 @@ pub fn check_active_tenant(cloud_id: &str, row: Option<ddb::Item>) -> Result<Act
     })
 }
 
-/// Renders rows as an aligned text table (for humans, on stderr).
+/// Renders rows as an aligned text table: the command's result, on stdout (see [`Ui::table`]).
 pub fn table(ui: &Ui, headers: &[&str], rows: &[Vec<String>]) {
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for r in rows {
-        for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(c.chars().count());
-        }
-    }
-    let fmt = |cells: Vec<String>| {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{c:<w$}", w = widths[i]))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    ui.say(ui.bold(&fmt(headers.iter().map(|h| h.to_string()).collect())));
-    for r in rows {
-        ui.say(fmt(r.clone()));
-    }
+    ui.table(headers, rows);
 }
 
 /// Every `active` tenant in the registry: (cloud id, site url).

@@ -154,26 +154,26 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .into_owned()
             .filter(|(k, _)| k != "state" && k != "code_challenge")
             .collect();
-        ui.say("Dry run: nothing will be opened or written.");
-        ui.say(format!(
+        ui.result("Dry run: nothing will be opened or written.");
+        ui.result(format!(
             "Authorize endpoint: {}",
             auth.url.as_str().split('?').next().unwrap_or_default()
         ));
         for (k, v) in &q {
-            ui.say(format!("  {k} = {v}"));
+            ui.result(format!("  {k} = {v}"));
         }
-        ui.say("  state, code_challenge = fresh random values per run");
+        ui.result("  state, code_challenge = fresh random values per run");
         let writes = [
             "secretsmanager: create or put bgagent-jira-oauth-<cloud id of the chosen site> (tenant bundle)".to_string(),
             format!("dynamodb: UpdateItem {} (jira_cloud_id = <cloud id>, status = active)", ctx.out.get(Output::Registry)),
             format!("secretsmanager: PutSecretValue {} (stack-wide webhook secret)", ctx.out.get(Output::WebhookSecret)),
         ];
-        ui.say("Writes after the login:");
+        ui.result("Writes after the login:");
         for w in &writes {
-            ui.say(format!("  {w}"));
+            ui.result(format!("  {w}"));
         }
         if !active.is_empty() {
-            ui.say(format!(
+            ui.result(format!(
                 "Currently active tenant(s): {}",
                 active
                     .iter()
@@ -213,11 +213,12 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             ui.say(format!("  {}", auth.url));
         }
         Launch::NotOpened(why) => {
-            ui.say(format!(
+            // The operator must act on these lines, so -q does not hide them.
+            ui.ask(format!(
                 "No browser opened ({why}). Open this URL in a browser on any machine:"
             ));
-            ui.say(format!("  {}", auth.url));
-            ui.say(format!(
+            ui.ask(format!("  {}", auth.url));
+            ui.ask(format!(
                 "After you click Accept, the browser is sent to {} — that page may fail to load, which is expected. \
                  Paste the full address from the address bar here and press Enter:",
                 redirect.raw
@@ -433,24 +434,25 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         ),
         format!("bgagent jira invite-user {} <account-id|email>", site.id),
     ];
-    ui.say("");
-    ui.say(ui.bold("Jira webhook (Jira → Settings → System → WebHooks → Create a WebHook):"));
-    ui.say(format!("  URL:     {webhook_url}"));
-    ui.say(format!("  Events:  {}", WEBHOOK_EVENTS.join(", ")));
+    ui.result(format!(
+        "Connected Jira site {} ({}), cloud id {}: wrote the tenant bundle, the registry row and the stack-wide webhook secret.",
+        site.name, site.url, site.id
+    ));
+    ui.result("");
+    ui.result("Jira webhook (Jira → Settings → System → WebHooks → Create a WebHook):");
+    ui.result(format!("  URL:     {webhook_url}"));
+    ui.result(format!("  Events:  {}", WEBHOOK_EVENTS.join(", ")));
     match &webhook {
-        Input::Generated(s) => {
-            ui.say(format!("  Secret:  {s}"));
-            ui.say("           (generated now and shown only once: paste it into the webhook's Secret field)");
-        }
-        Input::Given(_) => ui.say("  Secret:  the webhook signing secret you provided"),
-        Input::Deferred => ui.say("  Secret:  unchanged (the one already configured)"),
+        Input::Generated(s) => webhook_secret::show_generated(ui, s),
+        Input::Given(_) => ui.result("  Secret:  the webhook signing secret you provided"),
+        Input::Deferred => ui.result("  Secret:  unchanged (the one already configured)"),
     }
-    ui.say("");
-    ui.say(ui.bold("Next steps:"));
+    ui.result("");
+    ui.result("Next steps:");
     for (i, n) in next.iter().enumerate() {
-        ui.say(format!("  {}. {n}", i + 1));
+        ui.result(format!("  {}. {n}", i + 1));
     }
-    ui.say("  3. add the label `bgagent` to a Jira issue");
+    ui.result("  3. add the label `bgagent` to a Jira issue");
     ui.emit_json(&serde_json::json!({
         "cloud_id": site.id,
         "site_url": site.url,

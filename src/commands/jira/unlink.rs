@@ -24,7 +24,7 @@ pub async fn run(a: UnlinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .unwrap_or("?")
         .to_string();
     if a.dry_run {
-        ui.say(format!("Dry run: would remove the link {key} → platform user {platform_user}. Nothing was written."));
+        ui.result(format!("Dry run: would remove the link {key} → platform user {platform_user}. Nothing was written."));
         ui.emit_json(&serde_json::json!({"dry_run": true, "removed": ddb::to_json(&row)}));
         return Ok(());
     }
@@ -55,7 +55,7 @@ pub async fn run(a: UnlinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
                 .not_written("nothing (the link is unchanged)"));
         }
     };
-    ui.ok(format!(
+    ui.result(format!(
         "Removed the link of Jira account {} (was → platform user {platform_user})",
         a.account_id
     ));

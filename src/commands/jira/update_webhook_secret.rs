@@ -44,7 +44,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         unreachable!("collect(may_defer = false) always yields a secret")
     };
     if a.dry_run {
-        ui.say(format!("Dry run: would write a new webhook_signing_secret to {id} and to {}. Nothing was written.", ctx.out.get(Output::WebhookSecret)));
+        ui.result(format!("Dry run: would write a new webhook_signing_secret to {id} and to {}. Nothing was written.", ctx.out.get(Output::WebhookSecret)));
         ui.emit_json(&serde_json::json!({"dry_run": true, "cloud_id": a.cloud_id, "webhook_secret": webhook.source()}));
         return Ok(());
     }
@@ -71,16 +71,15 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         &rerun,
     )
     .await?;
-    ui.ok(format!(
+    ui.result(format!(
         "Updated the webhook signing secret of tenant {}",
         a.cloud_id
     ));
-    ui.say("  The tenant bundle and the stack-wide verifier are synchronized.");
+    ui.result("  The tenant bundle and the stack-wide verifier are synchronized.");
     if let Input::Generated(s) = &webhook {
-        ui.say(format!("  Secret: {s}"));
-        ui.say("          (generated now and shown only once: paste it into the Jira webhook's Secret field)");
+        webhook_secret::show_generated(ui, s);
     } else {
-        ui.say("  Make sure the Jira webhook uses the same secret.");
+        ui.result("  Make sure the Jira webhook uses the same secret.");
     }
     ui.emit_json(&serde_json::json!({"dry_run": false, "cloud_id": a.cloud_id, "webhook_secret": webhook.source(), "written": ["tenant_bundle", "stack_wide_webhook_secret"]}));
     Ok(())

@@ -86,6 +86,21 @@ pub fn collect(a: &WebhookSecretArgs, ui: &Ui, may_defer: bool) -> Result<Input>
     )
 }
 
+/// Shows a generated secret exactly once, even under `-q`: with the text result on stdout, or on
+/// stderr when stdout carries the JSON document (the secret is never put in the JSON).
+pub fn show_generated(ui: &Ui, secret: &str) {
+    if ui.json {
+        ui.show_once(format!(
+            "Generated webhook signing secret (shown only once; paste it into the Jira webhook's Secret field): {secret}"
+        ));
+    } else {
+        ui.show_once(format!("  Secret:  {secret}"));
+        ui.result(
+            "           (generated now and shown only once: paste it into the Jira webhook's Secret field)",
+        );
+    }
+}
+
 /// The usage error for a new tenant when no secret was given in a non-interactive run.
 pub fn needed_for_new_tenant() -> Error {
     Error::usage("this tenant has no webhook signing secret yet and none was given")
