@@ -443,12 +443,17 @@ fn stack_secret_failure_restores_the_bundle() {
         run.show()
     );
     assert!(run.stderr.contains("re-run `bgagent jira setup`"));
+    // Only the webhook secret (and updated_at) is rolled back; the new login's tokens stay.
+    let before: Value = serde_json::from_str(&before).unwrap();
+    let after = w.bundle(&cloud).unwrap();
     assert_eq!(
-        w.platform
-            .get_secret_string(&format!("bgagent-jira-oauth-{cloud}"))
-            .unwrap(),
-        before
+        after["webhook_signing_secret"],
+        before["webhook_signing_secret"]
     );
+    assert_eq!(after["updated_at"], before["updated_at"]);
+    assert_ne!(after["refresh_token"], before["refresh_token"]);
+    w.register_bundle_secrets(&cloud);
+    w.assert_no_secrets();
 }
 
 #[test]
@@ -692,4 +697,33 @@ fn without_a_keychain_setup_degrades_to_asking() {
         "--webhook-secret-stdin",
     ]);
     again.fails(2, "--client-id");
+}
+
+#[test]
+fn a_rerun_keeps_the_install_record() {
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let cloud = site_id(&o);
+    setup_via_callback(&w, &o, &[]).ok();
+    let reg = |w: &World| {
+        w.platform
+            .get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud)
+            .unwrap()
+    };
+    let (b1, r1) = (w.bundle(&cloud).unwrap(), reg(&w));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::remove_file(&o.url_file).ok();
+    let run = setup_via_callback(&w, &o, &["--platform-user-id", "another-admin-sub"]);
+    run.ok();
+    assert_eq!(run.json()["installed_by_platform_user_id"], PLATFORM_USER);
+    let (b2, r2) = (w.bundle(&cloud).unwrap(), reg(&w));
+    for k in ["installed_at", "installed_by_platform_user_id"] {
+        assert_eq!(b2[k], b1[k], "bundle {k}");
+        assert_eq!(r2[k], r1[k], "registry {k}");
+    }
+    assert_eq!(r1["installed_by_platform_user_id"], PLATFORM_USER);
+    assert_ne!(b2["updated_at"], b1["updated_at"]);
+    assert_ne!(r2["updated_at"], r1["updated_at"]);
+    w.register_bundle_secrets(&cloud);
+    w.assert_no_secrets();
 }

@@ -259,14 +259,12 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .hint("sign in as an account that is a Jira admin of the site (use a private window to switch accounts), and check the app has the Jira API scopes (`bgagent jira app-template`)"));
     }
     let site = choose_site(ui, &sites, a.site.as_deref())?;
-    // Independent reads, in parallel: who consented, the active tenants, the current bundle.
+    // Independent reads, in parallel: who consented, the active tenants.
     let sm = ctx.aws.secrets();
     let name = secret_name(&site.id);
-    ui.debug(format!("secretsmanager:GetSecretValue {name}"));
-    let (me, active, previous) = tokio::join!(
+    let (me, active) = tokio::join!(
         api::myself(ui, &site.id, &tokens.access_token),
         active_tenants(&ctx, ui),
-        secrets::get(&sm, &name),
     );
     let me = me.ok();
     ui.ok(format!(
@@ -286,9 +284,19 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         return Err(second_tenant_error(&ctx, &site.id, &others));
     }
 
-    // 6. Build the bundle from the current one (keeping what setup does not own).
-    let previous = previous?;
-    let mut bundle = match previous.as_ref().map(|p| Bundle::parse_lenient(&p.value)) {
+    // 6. Build the bundle from the current one, read right before the write (keeping every field
+    // setup does not own: the platform's Lambdas rotate the refresh token at any time).
+    ui.debug(format!("secretsmanager:GetSecretValue {name}"));
+    let previous = secrets::get(&sm, &name).await.map_err(|e| {
+        e.not_written("nothing (no AWS write was made)")
+            .hint("re-run `bgagent jira setup` (safe to repeat)")
+    })?;
+    let parsed = previous.as_ref().map(|p| Bundle::parse_lenient(&p.value));
+    let restore = match &parsed {
+        Some(Ok(b)) => Some(webhook_secret::Restore::of(b)),
+        _ => None,
+    };
+    let mut bundle = match parsed {
         Some(Ok(b)) => b,
         Some(Err(e)) => {
             ui.warn(format!(
@@ -335,9 +343,20 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     bundle.set("client_secret", client.secret.as_str());
     bundle.set("cloud_id", site.id.as_str());
     bundle.set("site_url", site.url.as_str());
-    bundle.set("installed_at", now.as_str());
+    // A re-run keeps the first install's record; only updated_at moves.
+    for (k, v) in [
+        ("installed_at", now.as_str()),
+        ("installed_by_platform_user_id", platform_user.as_str()),
+    ] {
+        if bundle.str(k).is_none_or(str::is_empty) {
+            bundle.set(k, v);
+        }
+    }
     bundle.set("updated_at", now.as_str());
-    bundle.set("installed_by_platform_user_id", platform_user.as_str());
+    let installed_by = bundle
+        .str("installed_by_platform_user_id")
+        .unwrap_or_default()
+        .to_string();
     if let Input::Given(s) | Input::Generated(s) = &webhook {
         bundle.set("webhook_signing_secret", s.as_str());
     }
@@ -373,7 +392,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .update_item()
         .table_name(registry)
         .set_key(Some(ddb::key("jira_cloud_id", &site.id)))
-        .update_expression("SET site_url = :site, oauth_secret_arn = :arn, installed_by_platform_user_id = :by, installed_at = :now, updated_at = :now, #s = :active")
+        .update_expression("SET site_url = :site, oauth_secret_arn = :arn, installed_by_platform_user_id = if_not_exists(installed_by_platform_user_id, :by), installed_at = if_not_exists(installed_at, :now), updated_at = :now, #s = :active")
         .expression_attribute_names("#s", "status")
         .expression_attribute_values(":site", ddb::s(&site.url))
         .expression_attribute_values(":arn", ddb::s(&arn))
@@ -401,7 +420,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         stack_arn,
         &webhook_value,
         &arn,
-        previous.as_ref().map(|p| p.value.as_str()),
+        restore.as_ref(),
         "bgagent jira setup",
     )
     .await
@@ -458,7 +477,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         "site_url": site.url,
         "site_name": site.name,
         "oauth_secret_arn": arn,
-        "installed_by_platform_user_id": platform_user,
+        "installed_by_platform_user_id": installed_by,
         "token_expires_at": expires,
         "webhook_url": webhook_url,
         "webhook_events": WEBHOOK_EVENTS,

@@ -31,7 +31,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         ))
         .hint("re-run `bgagent jira setup`")
     })?;
-    let mut bundle = Bundle::parse(&current.value).map_err(|e| {
+    Bundle::parse(&current.value).map_err(|e| {
         Error::conflict(format!(
             "the OAuth bundle of tenant {} is unusable",
             a.cloud_id
@@ -48,26 +48,46 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         ui.emit_json(&serde_json::json!({"dry_run": true, "cloud_id": a.cloud_id, "webhook_secret": webhook.source()}));
         return Ok(());
     }
-    bundle.set("webhook_signing_secret", secret.as_str());
-    bundle.set("updated_at", timefmt::iso_ms(timefmt::now()));
-    ui.debug(format!("secretsmanager:PutSecretValue {id}"));
-    secrets::put(&sm, &id, &bundle.to_json())
-        .await
-        .map_err(|e| {
-            e.not_written("tenant bundle and stack-wide secret (both unchanged)")
-                .hint(format!(
-                    "re-run `bgagent jira update-webhook-secret {}`",
-                    a.cloud_id
-                ))
-        })?;
+    // Re-read right before writing and change only the fields this command owns: the platform's
+    // Lambdas rotate the refresh token at any time, and a stale copy would undo that.
     let rerun = format!("bgagent jira update-webhook-secret {}", a.cloud_id);
+    let not_written = |e: Error| {
+        e.not_written("tenant bundle and stack-wide secret (both unchanged)")
+            .hint(format!("re-run `{rerun}`"))
+    };
+    ui.debug(format!("secretsmanager:GetSecretValue {id}"));
+    let latest = secrets::get(&sm, &id)
+        .await
+        .map_err(not_written)?
+        .ok_or_else(|| {
+            not_written(Error::conflict(format!(
+                "the OAuth bundle of tenant {} was deleted meanwhile",
+                a.cloud_id
+            )))
+        })?;
+    let mut latest = Bundle::parse_lenient(&latest.value).map_err(|e| {
+        not_written(
+            Error::conflict(format!(
+                "the OAuth bundle of tenant {} became unusable meanwhile",
+                a.cloud_id
+            ))
+            .cause(e),
+        )
+    })?;
+    let restore = webhook_secret::Restore::of(&latest);
+    latest.set("webhook_signing_secret", secret.as_str());
+    latest.set("updated_at", timefmt::iso_ms(timefmt::now()));
+    ui.debug(format!("secretsmanager:PutSecretValue {id}"));
+    secrets::put(&sm, &id, &latest.to_json())
+        .await
+        .map_err(not_written)?;
     webhook_secret::write_stack_wide_or_restore(
         &sm,
         ui,
         ctx.out.get(Output::WebhookSecret),
         secret,
         &id,
-        Some(&current.value),
+        Some(&restore),
         &rerun,
     )
     .await?;
