@@ -396,3 +396,35 @@ fn a_region_is_required_and_config_json_supplies_one() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn map_updates_a_hand_written_row_without_updated_at() {
+    let w = World::new();
+    let c = random_uuid();
+    w.registry_put(&c, "https://acme.atlassian.net", "active");
+    // As the setup guide's own `aws dynamodb put-item` writes it: no updated_at.
+    w.platform.put_item_json(
+        "JiraProjectMappingTableName",
+        &json!({
+            "jira_project_identity": format!("{c}#ENG"), "cloud_id": c, "project_key": "ENG",
+            "repo": REPO, "label_filter": "bgagent", "status": "active",
+            "onboarded_at": "2026-01-01T00:00:00.000Z", "x_by_hand": "kept",
+        }),
+    );
+    let r = w.run(&[
+        "jira",
+        "map",
+        &c,
+        "ENG",
+        "--repo",
+        REPO,
+        "--status-on-pr",
+        "In Review",
+    ]);
+    r.ok();
+    let row = w.project(&c, "ENG").unwrap();
+    assert_eq!(row["status_on_pr"], "In Review");
+    assert_eq!(row["onboarded_at"], "2026-01-01T00:00:00.000Z");
+    assert_eq!(row["x_by_hand"], "kept");
+    assert!(row["updated_at"].is_string(), "{row}");
+}

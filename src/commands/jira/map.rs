@@ -190,15 +190,19 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .set_item(Some(row.clone()));
     put = match &existing {
         None => put.condition_expression("attribute_not_exists(jira_project_identity)"),
-        Some(old) => put
-            .condition_expression("#u = :u")
-            .expression_attribute_names("#u", "updated_at")
-            .expression_attribute_values(
-                ":u",
-                old.get("updated_at")
-                    .cloned()
-                    .unwrap_or(AttributeValue::S(String::new())),
-            ),
+        // A row written by hand (the setup guide's `aws dynamodb put-item`) or by older tooling
+        // may have no `updated_at`: then it must still have none.
+        Some(old) => match old.get("updated_at") {
+            Some(u) => put
+                .condition_expression("#u = :u")
+                .expression_attribute_names("#u", "updated_at")
+                .expression_attribute_values(":u", u.clone()),
+            None => put
+                .condition_expression(
+                    "attribute_exists(jira_project_identity) AND attribute_not_exists(#u)",
+                )
+                .expression_attribute_names("#u", "updated_at"),
+        },
     };
     ui.debug(format!("dynamodb:PutItem {table} {key}"));
     if let Err(e) = put.send().await {
