@@ -3,6 +3,7 @@
 //! and redeemed in one transaction: put the active link, delete the invite on condition that it is
 //! still pending and unexpired. A lost race writes nothing.
 
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem};
 
 use super::{Ctx, linked_platform_user, require_active_tenant};
@@ -17,6 +18,39 @@ fn ask_for_new(code: &str) -> String {
     format!(
         "ask your Jira admin for a new code (`bgagent jira invite-user <cloud-id> <you>`); {code} cannot be used"
     )
+}
+
+/// How many times a transaction cancelled by `TransactionConflict` is tried in all.
+pub const CONFLICT_ATTEMPTS: u32 = 4;
+
+/// Why DynamoDB cancelled the redeem transaction.
+#[derive(Debug, PartialEq)]
+pub enum Cancel {
+    /// A condition failed: the code was used or expired meanwhile (the code is gone).
+    Used,
+    /// Another transaction touched the same items; the code is still good, retry.
+    Conflict,
+    /// Anything else (throttling, validation …), with the reason codes.
+    Other(String),
+}
+
+/// Classifies the cancellation reasons, one per transaction item (pure).
+pub fn classify_cancel(codes: &[Option<String>]) -> Cancel {
+    let has = |c: &str| codes.iter().any(|x| x.as_deref() == Some(c));
+    if has("ConditionalCheckFailed") {
+        Cancel::Used
+    } else if has("TransactionConflict") {
+        Cancel::Conflict
+    } else {
+        Cancel::Other(
+            codes
+                .iter()
+                .map(|c| c.as_deref().unwrap_or("None"))
+                .filter(|c| *c != "None")
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    }
 }
 
 /// Why a pending row cannot be redeemed at `now` (pure).
@@ -151,43 +185,76 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .set_item(Some(active))
         .build()
         .map_err(build)?;
-    let delete = Delete::builder()
-        .table_name(table)
-        .set_key(Some(ddb::key("jira_identity", &pending_key)))
-        .condition_expression("#s = :pending AND #ttl > :now")
-        .expression_attribute_names("#s", "status")
-        .expression_attribute_names("#ttl", "ttl")
-        .expression_attribute_values(":pending", ddb::s("pending"))
-        .expression_attribute_values(":now", ddb::n(timefmt::epoch_secs(timefmt::now())))
-        .build()
-        .map_err(build)?;
-    ui.debug(format!(
-        "dynamodb:TransactWriteItems {table} put {link_key}, delete {pending_key}"
-    ));
-    let result = ctx
-        .ddb
-        .transact_write_items()
-        .transact_items(TransactWriteItem::builder().put(put).build())
-        .transact_items(TransactWriteItem::builder().delete(delete).build())
-        .send()
-        .await;
-    if let Err(e) = result {
-        if e.as_service_error()
-            .is_some_and(|s| s.is_transaction_canceled_exception())
-        {
-            return Err(Error::conflict(format!(
-                "invite code {} was redeemed or expired a moment ago",
-                a.code
-            ))
-            .not_written("the link (nothing was written)")
-            .hint(ask_for_new(&a.code)));
+    let rerun = format!("re-run `bgagent jira link {}` (safe to repeat)", a.code);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let delete = Delete::builder()
+            .table_name(table)
+            .set_key(Some(ddb::key("jira_identity", &pending_key)))
+            .condition_expression("#s = :pending AND #ttl > :now")
+            .expression_attribute_names("#s", "status")
+            .expression_attribute_names("#ttl", "ttl")
+            .expression_attribute_values(":pending", ddb::s("pending"))
+            .expression_attribute_values(":now", ddb::n(timefmt::epoch_secs(timefmt::now())))
+            .build()
+            .map_err(build)?;
+        ui.debug(format!(
+            "dynamodb:TransactWriteItems {table} put {link_key}, delete {pending_key} (attempt {attempt})"
+        ));
+        let result = ctx
+            .ddb
+            .transact_write_items()
+            .transact_items(TransactWriteItem::builder().put(put.clone()).build())
+            .transact_items(TransactWriteItem::builder().delete(delete).build())
+            .send()
+            .await;
+        let Err(e) = result else { break };
+        let reasons = match e.as_service_error() {
+            Some(TransactWriteItemsError::TransactionCanceledException(c)) => c
+                .cancellation_reasons()
+                .iter()
+                .map(|r| r.code().map(str::to_string))
+                .collect::<Vec<_>>(),
+            _ => {
+                return Err(sdk_error("could not redeem the invite", e)
+                    .not_written("the link (the transaction writes all or nothing)")
+                    .hint(rerun));
+            }
+        };
+        match classify_cancel(&reasons) {
+            Cancel::Used => {
+                return Err(Error::conflict(format!(
+                    "invite code {} was redeemed or expired a moment ago",
+                    a.code
+                ))
+                .not_written("the link (nothing was written)")
+                .hint(ask_for_new(&a.code)));
+            }
+            Cancel::Conflict if attempt < CONFLICT_ATTEMPTS => {
+                let wait = std::time::Duration::from_millis(100 << attempt);
+                ui.debug(format!(
+                    "the transaction collided with another write to the same rows; retrying in {} ms",
+                    wait.as_millis()
+                ));
+                tokio::time::sleep(wait).await;
+            }
+            Cancel::Conflict => {
+                return Err(Error::conflict(format!(
+                    "invite code {} could not be redeemed: other writes to the same rows kept colliding with it",
+                    a.code
+                ))
+                .cause(format!("DynamoDB cancelled the transaction {CONFLICT_ATTEMPTS} times with TransactionConflict"))
+                .not_written("the link (nothing was written; the code is still valid)")
+                .hint(format!("try again in a few seconds: {rerun}")));
+            }
+            Cancel::Other(why) => {
+                return Err(Error::failure("could not redeem the invite")
+                    .cause(format!("DynamoDB cancelled the transaction: {why}"))
+                    .not_written("the link (nothing was written; the code is still valid)")
+                    .hint(rerun));
+            }
         }
-        return Err(sdk_error("could not redeem the invite", e)
-            .not_written("the link (the transaction writes all or nothing)")
-            .hint(format!(
-                "re-run `bgagent jira link {}` (safe to repeat)",
-                a.code
-            )));
     }
     ui.result(format!(
         "Linked Jira account {who} to platform user {platform_user}"
@@ -207,6 +274,29 @@ mod tests {
             r.insert("ttl".into(), ddb::n(t));
         }
         r
+    }
+
+    #[test]
+    fn cancellation_reasons() {
+        let c = |v: &[Option<&str>]| {
+            classify_cancel(&v.iter().map(|x| x.map(str::to_string)).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            c(&[Some("None"), Some("ConditionalCheckFailed")]),
+            Cancel::Used
+        );
+        assert_eq!(
+            c(&[Some("TransactionConflict"), Some("None")]),
+            Cancel::Conflict
+        );
+        assert_eq!(
+            c(&[Some("TransactionConflict"), Some("ConditionalCheckFailed")]),
+            Cancel::Used
+        );
+        assert_eq!(
+            c(&[None, Some("ThrottlingError")]),
+            Cancel::Other("ThrottlingError".into())
+        );
     }
 
     #[test]
