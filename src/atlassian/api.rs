@@ -78,6 +78,9 @@ async fn get_json<T: serde::de::DeserializeOwned>(
     })
     .await?;
     let status = resp.status();
+    if status.is_redirection() {
+        return Err(http::redirect_error(what, &resp));
+    }
     if allow_404 && status == reqwest::StatusCode::NOT_FOUND {
         return Ok(None);
     }

@@ -13,6 +13,7 @@ mod support;
 
 mod faults;
 mod foundation;
+mod hygiene;
 mod invite_link;
 mod output;
 mod setup;

@@ -1,0 +1,97 @@
+//! The smaller defects of issue 9 part 6: each has a test here (or next to the code it fixes).
+
+use crate::support::*;
+
+/// `scripts/test` and `examples/demo.sh` stop at once when the venv cannot be made.
+#[test]
+fn scripts_fail_at_once_when_the_venv_cannot_be_made() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for script in ["scripts/test", "examples/demo.sh"] {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join(script);
+        std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+        std::fs::create_dir_all(dir.path().join("scripts")).unwrap();
+        std::fs::copy(root.join(script), &copy).unwrap();
+        let venv = dir.path().join("scripts/venv");
+        std::fs::write(
+            &venv,
+            "#!/bin/sh\necho 'venv: no python3-venv here' >&2\nexit 7\n",
+        )
+        .unwrap();
+        // Anything run after the venv step leaves a marker.
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let marker = dir.path().join("went-on");
+        for tool in ["cargo", "chromium", "python3", "mktemp", "apt-get", "sudo"] {
+            std::fs::write(
+                bin.join(tool),
+                format!("#!/bin/sh\ntouch '{}'\n", marker.display()),
+            )
+            .unwrap();
+        }
+        use std::os::unix::fs::PermissionsExt;
+        for f in std::fs::read_dir(&bin).unwrap() {
+            let p = f.unwrap().path();
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        std::fs::set_permissions(&venv, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let out = std::process::Command::new("bash")
+            .arg(&copy)
+            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success(),
+            "{script} went on after the venv failed"
+        );
+        assert!(
+            !marker.exists(),
+            "{script} ran a later step after the venv failed"
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no python3-venv here"));
+    }
+}
+
+/// A loopback listener that counts the connections it gets (it should get none).
+fn trap() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", l.local_addr().unwrap());
+    let n = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let n2 = n.clone();
+    std::thread::spawn(move || {
+        for c in l.incoming() {
+            n2.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(c);
+        }
+    });
+    (url, n)
+}
+
+#[test]
+fn redirects_are_never_followed_on_the_token_endpoint_or_the_api() {
+    use crate::proxy::{Action, Proxy};
+    for redirected in ["/oauth/token", "/oauth/token/accessible-resources"] {
+        let w = World::new();
+        let o = w.oauth(|_| {});
+        let (elsewhere, hits) = trap();
+        let to = format!("{elsewhere}{redirected}");
+        let p = Proxy::start(&o.standin.url(), move |req| {
+            if req.path == redirected {
+                Action::Respond(307, vec![("Location".into(), to.clone())], String::new())
+            } else {
+                Action::Forward
+            }
+        });
+        w.env("BGAGENT_ATLASSIAN_AUTH_URL", &p.url);
+        w.env("BGAGENT_ATLASSIAN_API_URL", &p.url);
+        let r = crate::setup::setup_via_callback(&w, &o, &[]);
+        r.fails(1, "redirect");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert_eq!(
+            hits.load(std::sync::atomic::Ordering::SeqCst),
+            0,
+            "{redirected}: the redirect was followed"
+        );
+        assert!(w.bundle(&o.standin.sites()[0].id).is_none());
+    }
+}
