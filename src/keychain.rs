@@ -9,7 +9,7 @@ const SERVICE: &str = "bgagent-jira-oauth-app";
 const DEADLINE: Duration = Duration::from_secs(3);
 
 fn disabled() -> bool {
-    std::env::var("BGAGENT_KEYCHAIN").is_ok_and(|v| v == "off" || v == "0")
+    !crate::env::get().keychain
 }
 
 /// Runs a keychain call on a helper thread so a hanging Secret Service cannot hang bgagent.

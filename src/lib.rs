@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod docs;
 pub mod domain;
+pub mod env;
 pub mod error;
 pub mod keychain;
 pub mod terminal;

@@ -5,8 +5,10 @@ fn main() {
         Ok(cli) => cli,
         Err(e) => bgagent::error::exit_on_clap_error(e, std::env::args_os()),
     };
+    // Still single-threaded here: the environment is resolved and its secrets taken out of it.
+    let env = bgagent::env::init();
     let ui = bgagent::terminal::Ui::new(&cli.global);
-    let code = match bgagent::commands::run(cli, &ui) {
+    let code = match env.and_then(|()| bgagent::commands::run(cli, &ui)) {
         Ok(()) => 0,
         Err(e) => {
             ui.error(&e.render());

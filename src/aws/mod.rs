@@ -25,12 +25,7 @@ pub struct Aws {
 
 /// Per-attempt timeout for HTTP calls (AWS and Atlassian): `BGAGENT_HTTP_TIMEOUT` seconds, default 20.
 pub fn attempt_timeout() -> Duration {
-    std::env::var("BGAGENT_HTTP_TIMEOUT")
-        .ok()
-        .and_then(|v| v.parse::<f64>().ok())
-        .filter(|v| *v > 0.0)
-        .map(Duration::from_secs_f64)
-        .unwrap_or(Duration::from_secs(20))
+    crate::env::get().http_timeout
 }
 
 async fn resolve_region(g: &GlobalArgs) -> Result<String> {

@@ -33,9 +33,7 @@ impl Ui {
         let color = match g.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                stderr_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+            ColorChoice::Auto => stderr_tty && !crate::env::get().no_color,
         };
         Ui {
             json: g.output == OutputFormat::Json,

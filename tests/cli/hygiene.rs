@@ -95,3 +95,95 @@ fn redirects_are_never_followed_on_the_token_endpoint_or_the_api() {
         assert!(w.bundle(&o.standin.sites()[0].id).is_none());
     }
 }
+
+#[test]
+fn child_processes_do_not_inherit_secret_variables() {
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let cloud = o.standin.sites()[0].id.clone();
+    let env_file = w.dir.path().join("browser-env.txt");
+    let script = w.dir.path().join("env-browser.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nenv > '{}'\nprintf '%s' \"$1\" > '{u}.tmp' && mv '{u}.tmp' '{u}'\n",
+            env_file.display(),
+            u = o.url_file.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    w.env("BROWSER", script.to_str().unwrap());
+    w.env("BGAGENT_JIRA_CLIENT_SECRET", &o.client_secret);
+    w.env("BGAGENT_JIRA_WEBHOOK_SECRET", crate::setup::WEBHOOK);
+    w.env("BGAGENT_EXTRA_SECRET", "extra-secret-value-0011");
+    w.secret(crate::setup::WEBHOOK);
+    w.secret("extra-secret-value-0011");
+    let args = [
+        "jira",
+        "setup",
+        "--client-id",
+        &o.client_id,
+        "--callback-url",
+        &o.redirect,
+        "--timeout",
+        "30s",
+        "--output",
+        "json",
+    ];
+    let s = w.spawn(&args, "");
+    http::get(&o.authorize(&o.browser_url())).unwrap();
+    w.finish(s).ok();
+    let child_env = std::fs::read_to_string(&env_file).unwrap();
+    assert!(
+        child_env.contains("BGAGENT_STACK_NAME="),
+        "the env dump works"
+    );
+    for (k, v) in [
+        ("BGAGENT_JIRA_CLIENT_SECRET", o.client_secret.as_str()),
+        ("BGAGENT_JIRA_WEBHOOK_SECRET", crate::setup::WEBHOOK),
+        ("BGAGENT_EXTRA_SECRET", "extra-secret-value-0011"),
+    ] {
+        assert!(!child_env.contains(k), "$BROWSER inherited {k}");
+        assert!(!child_env.contains(v), "$BROWSER saw the value of {k}");
+    }
+    // bgagent itself did read them.
+    let b = w.bundle(&cloud).unwrap();
+    assert_eq!(b["client_secret"], o.client_secret.as_str());
+    assert_eq!(b["webhook_signing_secret"], crate::setup::WEBHOOK);
+    w.register_bundle_secrets(&cloud);
+    w.assert_no_secrets();
+}
+
+#[test]
+fn environment_is_validated_and_listed_in_help() {
+    let w = World::new();
+    w.env("BGAGENT_HTTP_TIMEOUT", "5s");
+    let r = w.run(&["jira", "projects"]);
+    r.fails(2, "BGAGENT_HTTP_TIMEOUT=5s");
+    let r = w.run(&["jira", "projects", "--output", "json"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("BGAGENT_HTTP_TIMEOUT")
+    );
+    let help = w.run(&["--help"]);
+    help.ok();
+    for var in [
+        "BGAGENT_HTTP_TIMEOUT",
+        "BGAGENT_KEYCHAIN",
+        "BGAGENT_CONFIG_DIR",
+        "BGAGENT_ATLASSIAN_AUTH_URL",
+        "BGAGENT_ATLASSIAN_API_URL",
+        "BGAGENT_JIRA_CLIENT_SECRET",
+        "BGAGENT_JIRA_WEBHOOK_SECRET",
+        "BGAGENT_STACK_NAME",
+        "BROWSER",
+        "NO_COLOR",
+    ] {
+        assert!(help.stdout.contains(var), "--help lacks {var}");
+    }
+}

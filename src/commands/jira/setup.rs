@@ -18,7 +18,6 @@ use crate::terminal::{Ui, prompt};
 use crate::{config, keychain};
 
 pub const WEBHOOK_EVENTS: [&str; 3] = ["Issue: created", "Issue: updated", "Comment: created"];
-const CLIENT_SECRET_ENV: &str = "BGAGENT_JIRA_CLIENT_SECRET";
 
 struct ClientCreds {
     id: String,
@@ -55,10 +54,7 @@ fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     if id.is_empty() {
         return Err(Error::usage("--client-id must not be empty"));
     }
-    let env_secret = std::env::var(CLIENT_SECRET_ENV)
-        .ok()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
+    let env_secret = crate::env::get().client_secret.clone();
     let (secret, from_keychain) = if a.client_secret_stdin {
         (
             prompt::read_stdin_line("OAuth client secret", "--client-secret-stdin")?,

@@ -8,7 +8,7 @@ use crate::domain::bundle::Bundle;
 use crate::error::{Error, Result};
 use crate::terminal::{Ui, prompt};
 
-pub const ENV: &str = "BGAGENT_JIRA_WEBHOOK_SECRET";
+pub const ENV: &str = crate::env::WEBHOOK_SECRET;
 const FLAGS: &str =
     "--webhook-secret-stdin (or BGAGENT_JIRA_WEBHOOK_SECRET) or --generate-webhook-secret";
 
@@ -49,11 +49,7 @@ pub fn collect(a: &WebhookSecretArgs, ui: &Ui, may_defer: bool) -> Result<Input>
             "--webhook-secret-stdin",
         )?));
     }
-    if let Some(v) = std::env::var(ENV)
-        .ok()
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-    {
+    if let Some(v) = crate::env::get().webhook_secret.clone() {
         return Ok(Input::Given(v));
     }
     if ui.interactive() {

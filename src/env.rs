@@ -1,0 +1,216 @@
+//! Every environment variable bgagent reads, resolved in one place at start-up (`main` calls
+//! [`init`]). An invalid value is a usage error (exit 2) naming the variable, never silently
+//! ignored. The list is shown in `--help` ([`HELP`]). Variables clap reads itself
+//! (`BGAGENT_STACK_NAME`, `BGAGENT_JIRA_CLIENT_ID`, `BGAGENT_PLATFORM_USER_ID`) are shown next to
+//! their flags. The secrets (`BGAGENT_*SECRET*`) are taken out of the process environment, so no
+//! child process (`$BROWSER`, the system opener, `stty`) inherits them.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+
+pub const HTTP_TIMEOUT: &str = "BGAGENT_HTTP_TIMEOUT";
+pub const KEYCHAIN: &str = "BGAGENT_KEYCHAIN";
+pub const AUTH_URL: &str = "BGAGENT_ATLASSIAN_AUTH_URL";
+pub const API_URL: &str = "BGAGENT_ATLASSIAN_API_URL";
+pub const CONFIG_DIR: &str = "BGAGENT_CONFIG_DIR";
+pub const CLIENT_SECRET: &str = "BGAGENT_JIRA_CLIENT_SECRET";
+pub const WEBHOOK_SECRET: &str = "BGAGENT_JIRA_WEBHOOK_SECRET";
+
+/// The `Environment:` section of `--help`.
+pub const HELP: &str = "Environment:\n  \
+    BGAGENT_STACK_NAME, BGAGENT_JIRA_CLIENT_ID, BGAGENT_PLATFORM_USER_ID  see the flags they stand for\n  \
+    BGAGENT_JIRA_CLIENT_SECRET   OAuth client secret for `setup` (instead of --client-secret-stdin)\n  \
+    BGAGENT_JIRA_WEBHOOK_SECRET  webhook signing secret for `setup` / `update-webhook-secret`\n  \
+    BGAGENT_CONFIG_DIR           config dir (default ~/.bgagent)\n  \
+    BGAGENT_HTTP_TIMEOUT         seconds per attempt of an AWS or Atlassian call (default 20)\n  \
+    BGAGENT_KEYCHAIN             `off` (or 0) skips the OS keychain; `on` (or 1) is the default\n  \
+    BGAGENT_ATLASSIAN_AUTH_URL   Atlassian auth base URL (default https://auth.atlassian.com)\n  \
+    BGAGENT_ATLASSIAN_API_URL    Atlassian API base URL (default https://api.atlassian.com)\n  \
+    BROWSER                      browser command for `setup` (%s is replaced by the URL)\n  \
+    NO_COLOR                     no colour (same as --color never)\n  \
+    AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, AWS_*  the standard AWS chain";
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The resolved environment. Secret values are kept out of `Debug`.
+#[derive(Clone)]
+pub struct Env {
+    pub http_timeout: Duration,
+    pub keychain: bool,
+    pub auth_url: String,
+    pub api_url: String,
+    pub config_dir: Option<PathBuf>,
+    pub client_secret: Option<String>,
+    pub webhook_secret: Option<String>,
+    pub browser: Option<String>,
+    pub no_color: bool,
+    /// `SSH_CONNECTION` / `SSH_TTY` set.
+    pub ssh: bool,
+    /// `DISPLAY` / `WAYLAND_DISPLAY` set.
+    pub display: bool,
+}
+
+impl std::fmt::Debug for Env {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let redacted = |v: &Option<String>| v.as_ref().map(|_| "<redacted>");
+        f.debug_struct("Env")
+            .field("http_timeout", &self.http_timeout)
+            .field("keychain", &self.keychain)
+            .field("auth_url", &self.auth_url)
+            .field("api_url", &self.api_url)
+            .field("config_dir", &self.config_dir)
+            .field("client_secret", &redacted(&self.client_secret))
+            .field("webhook_secret", &redacted(&self.webhook_secret))
+            .field("browser", &self.browser)
+            .field("no_color", &self.no_color)
+            .field("ssh", &self.ssh)
+            .field("display", &self.display)
+            .finish()
+    }
+}
+
+fn invalid(var: &str, value: &str, want: &str) -> Error {
+    Error::usage(format!("{var}={value} is not valid: {want}")).hint(format!(
+        "fix or unset {var} (see `bgagent --help`, Environment)"
+    ))
+}
+
+fn base_url(var: &str, value: Option<String>, default: &str) -> Result<String> {
+    let Some(v) = value else {
+        return Ok(default.to_string());
+    };
+    match url::Url::parse(&v) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+            Ok(v.trim_end_matches('/').to_string())
+        }
+        _ => Err(invalid(var, &v, "expected an http(s) URL")),
+    }
+}
+
+impl Env {
+    /// Resolves the environment from `lookup` (pure: tests pass a map).
+    pub fn resolve(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Env> {
+        let text = |k: &str| {
+            lookup(k)
+                .map(|v| v.to_string_lossy().trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let http_timeout = match text(HTTP_TIMEOUT) {
+            None => DEFAULT_TIMEOUT,
+            Some(v) => match v.parse::<f64>() {
+                Ok(s) if s.is_finite() && s > 0.0 && s <= 3600.0 => Duration::from_secs_f64(s),
+                _ => {
+                    return Err(invalid(
+                        HTTP_TIMEOUT,
+                        &v,
+                        "expected a number of seconds between 0 and 3600, e.g. 20 or 2.5",
+                    ));
+                }
+            },
+        };
+        let keychain = match text(KEYCHAIN).as_deref() {
+            None | Some("on" | "1") => true,
+            Some("off" | "0") => false,
+            Some(v) => return Err(invalid(KEYCHAIN, v, "expected off, 0, on or 1")),
+        };
+        Ok(Env {
+            http_timeout,
+            keychain,
+            auth_url: base_url(AUTH_URL, text(AUTH_URL), "https://auth.atlassian.com")?,
+            api_url: base_url(API_URL, text(API_URL), "https://api.atlassian.com")?,
+            config_dir: lookup(CONFIG_DIR)
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from),
+            client_secret: text(CLIENT_SECRET),
+            webhook_secret: text(WEBHOOK_SECRET),
+            browser: text("BROWSER"),
+            no_color: lookup("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            ssh: text("SSH_CONNECTION").is_some() || text("SSH_TTY").is_some(),
+            display: text("DISPLAY").is_some() || text("WAYLAND_DISPLAY").is_some(),
+        })
+    }
+}
+
+static ENV: OnceLock<Env> = OnceLock::new();
+
+/// Resolves the process environment once and takes every `BGAGENT_*SECRET*` variable out of it.
+///
+/// Call it from `main` before any thread is started (it edits the process environment).
+pub fn init() -> Result<()> {
+    let env = Env::resolve(|k| std::env::var_os(k))?;
+    let secret_vars: Vec<OsString> = std::env::vars_os()
+        .map(|(k, _)| k)
+        .filter(|k| {
+            let k = k.to_string_lossy();
+            k.starts_with("BGAGENT_") && k.contains("SECRET")
+        })
+        .collect();
+    for k in secret_vars {
+        // SAFETY: `main` calls this first thing, while the process has a single thread, so no
+        // other thread can be reading the environment concurrently.
+        unsafe { std::env::remove_var(k) };
+    }
+    let _ = ENV.set(env);
+    Ok(())
+}
+
+/// The resolved environment. Outside `main` (unit tests) it is resolved on first use, with the
+/// defaults in place of invalid values.
+pub fn get() -> &'static Env {
+    ENV.get_or_init(|| {
+        Env::resolve(|k| std::env::var_os(k))
+            .unwrap_or_else(|_| Env::resolve(|_| None).expect("defaults are valid"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> Result<Env> {
+        let m: HashMap<String, OsString> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), OsString::from(v)))
+            .collect();
+        Env::resolve(|k| m.get(k).cloned())
+    }
+
+    #[test]
+    fn invalid_values_are_usage_errors() {
+        let e = env(&[(HTTP_TIMEOUT, "5s")]).unwrap_err();
+        assert_eq!(e.exit, crate::error::Exit::Usage);
+        assert!(e.message.contains("BGAGENT_HTTP_TIMEOUT=5s"));
+        assert!(env(&[(HTTP_TIMEOUT, "-1")]).is_err());
+        assert!(env(&[(KEYCHAIN, "maybe")]).is_err());
+        assert!(env(&[(AUTH_URL, "auth.example")]).is_err());
+        let ok = env(&[
+            (HTTP_TIMEOUT, "2.5"),
+            (KEYCHAIN, "off"),
+            (API_URL, "http://127.0.0.1:9/"),
+        ])
+        .unwrap();
+        assert_eq!(ok.http_timeout, Duration::from_millis(2500));
+        assert!(!ok.keychain);
+        assert_eq!(ok.api_url, "http://127.0.0.1:9");
+        assert_eq!(env(&[]).unwrap().http_timeout, DEFAULT_TIMEOUT);
+    }
+
+    #[test]
+    fn debug_never_shows_a_secret() {
+        let e = env(&[
+            (CLIENT_SECRET, "cs-very-secret"),
+            (WEBHOOK_SECRET, "wh-very-secret"),
+        ])
+        .unwrap();
+        let d = format!("{e:?}");
+        assert!(
+            !d.contains("very-secret") && d.contains("<redacted>"),
+            "{d}"
+        );
+    }
+}
