@@ -98,9 +98,12 @@ async fn token_call(ui: &Ui, what: &str, body: serde_json::Value) -> Result<Toke
         });
     }
     let err: OAuthErrorBody = serde_json::from_str(&text).unwrap_or_default();
-    let detail = format!("HTTP {status} {} {}", err.error, err.error_description)
-        .trim()
-        .to_string();
+    let detail = crate::domain::text::printable(&format!(
+        "HTTP {status} {} {}",
+        err.error, err.error_description
+    ))
+    .trim()
+    .to_string();
     if err.error == "invalid_grant" {
         return Err(TokenError::InvalidGrant(detail));
     }

@@ -215,6 +215,9 @@ impl Callback {
 }
 
 fn denied(error: &str, description: &str) -> Error {
+    use crate::domain::text::printable;
+    let (error, description) = (printable(error), printable(description));
+    let (error, description) = (error.as_str(), description.as_str());
     let mut e = Error::new(
         Exit::Denied,
         format!("authorization was not granted ({error})"),

@@ -4,5 +4,6 @@ pub mod bundle;
 pub mod duration;
 pub mod invite_code;
 pub mod jwt;
+pub mod text;
 pub mod timefmt;
 pub mod validate;

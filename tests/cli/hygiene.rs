@@ -187,3 +187,65 @@ fn environment_is_validated_and_listed_in_help() {
         assert!(help.stdout.contains(var), "--help lacks {var}");
     }
 }
+
+#[test]
+fn a_cloud_id_that_is_not_a_canonical_uuid_is_refused_before_any_use() {
+    let w = World::new();
+    let o = w.oauth(|c| {
+        c.sites[0].id = "../../secrets/x".into();
+    });
+    let r = crate::setup::setup_via_callback(&w, &o, &[]);
+    r.fails(1, "no Jira site with a valid cloud id");
+    assert!(r.stderr.contains("not written: nothing"), "{}", r.show());
+    assert!(w.platform.scan("JiraWorkspaceRegistryTableName").is_empty());
+    assert!(
+        w.platform
+            .get_secret_string("bgagent-jira-oauth-../../secrets/x")
+            .is_none()
+    );
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let w = World::new();
+    let o = w.oauth(|c| {
+        c.users = vec![crate::atlassian_standin::User {
+            account_id: "acc-evil".into(),
+            display_name: "Eve\u{1b}]0;pwned\u{7}\u{1b}[2J Evil".into(),
+            email: Some("eve\r@acme.io".into()),
+            active: true,
+            account_type: "atlassian".into(),
+        }];
+        c.sites[0].name = "Acme\u{1b}[31m".into();
+    });
+    let cloud = w.seed_tenant(&o, 3600);
+    let inv = w.run(&["jira", "invite-user", &cloud, "acc-evil"]);
+    inv.ok();
+    let code = inv
+        .stdout
+        .split_whitespace()
+        .find(|t| t.starts_with("link-"))
+        .unwrap()
+        .to_string();
+    assert!(inv.stdout.contains("Eve]0;pwned[2J Evil"), "{}", inv.show());
+    let link = w.run(&[
+        "jira",
+        "link",
+        &code,
+        "--dry-run",
+        "--platform-user-id",
+        "x",
+    ]);
+    link.ok();
+    let users = w.run(&["jira", "users", &cloud]);
+    users.ok();
+    for r in [&inv, &link, &users] {
+        for bad in ['\u{1b}', '\u{7}', '\r'] {
+            assert!(
+                !r.stdout.contains(bad) && !r.stderr.contains(bad),
+                "{bad:?} reached the terminal:\n{}",
+                r.show()
+            );
+        }
+    }
+}

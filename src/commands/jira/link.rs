@@ -108,7 +108,12 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     } else {
         tenant.site_url.clone()
     };
-    let (name, email) = (f("jira_user_name"), f("jira_user_email"));
+    // Written by another tool or person: shown without control characters.
+    let printable = crate::domain::text::printable;
+    let (name, email) = (
+        printable(&f("jira_user_name")),
+        printable(&f("jira_user_email")),
+    );
     let who = match (name.is_empty(), email.is_empty()) {
         (false, false) => format!("{name} ({email})"),
         (false, true) => name.clone(),

@@ -242,11 +242,32 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     .await?;
     let obtained = timefmt::now();
     let all_sites = api::accessible_resources(ui, &tokens.access_token).await?;
-    let sites: Vec<api::Site> = all_sites
+    let (sites, malformed): (Vec<api::Site>, Vec<api::Site>) = all_sites
         .iter()
         .filter(|s| s.has_jira_scopes())
         .cloned()
-        .collect();
+        .partition(api::Site::has_valid_id);
+    for s in &malformed {
+        ui.warn(format!(
+            "left out site {} ({}): its cloud id is not a canonical UUID",
+            s.name, s.url
+        ));
+    }
+    if sites.is_empty() && !malformed.is_empty() {
+        return Err(Error::failure(
+            "Atlassian listed no Jira site with a valid cloud id",
+        )
+        .cause(format!(
+            "cloud ids that are not canonical UUIDs: {}",
+            malformed
+                .iter()
+                .map(|s| format!("{:?}", crate::domain::text::printable(&s.id)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .not_written("nothing (no AWS write was made)")
+        .hint("check BGAGENT_ATLASSIAN_API_URL and any proxy in between; the ids come from /oauth/token/accessible-resources"));
+    }
     if sites.is_empty() {
         let others = all_sites.iter().map(|s| s.url.clone()).collect::<Vec<_>>();
         return Err(Error::failure("the Atlassian account you consented with has no Jira site this app can use")

@@ -22,7 +22,9 @@ pub async fn run(a: UsersArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .await
         .map_err(|e| sdk_error(format!("could not list {t}"), e))?;
     let now = timefmt::epoch_secs(timefmt::now());
-    let f = |r: &ddb::Item, k: &str| ddb::get_s(r, k).unwrap_or_default().to_string();
+    let f = |r: &ddb::Item, k: &str| {
+        crate::domain::text::printable(ddb::get_s(r, k).unwrap_or_default())
+    };
     let mut links = Vec::new();
     let mut invites = Vec::new();
     for r in &rows {
