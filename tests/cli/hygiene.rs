@@ -249,3 +249,43 @@ fn control_characters_never_reach_the_terminal() {
         }
     }
 }
+
+#[test]
+fn unprocessed_keys_are_retried_with_backoff() {
+    use crate::proxy::{Action, Proxy};
+    use std::sync::{Arc, Mutex};
+    use std::time::Instant;
+    let w = World::new();
+    let c = random_uuid();
+    w.registry_put(&c, "https://acme.atlassian.net", "active");
+    let times: Arc<Mutex<Vec<Instant>>> = Arc::default();
+    let t2 = times.clone();
+    let p = Proxy::start(&crate::moto::MotoServer::shared().endpoint, move |req| {
+        if req.aws_op() == "BatchGetItem" {
+            let mut t = t2.lock().unwrap();
+            t.push(Instant::now());
+            if t.len() <= 3 {
+                // Throttled: nothing processed, every key handed back.
+                let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap();
+                let answer =
+                    serde_json::json!({"Responses": {}, "UnprocessedKeys": body["RequestItems"]});
+                return Action::Respond(
+                    200,
+                    vec![("Content-Type".into(), "application/x-amz-json-1.0".into())],
+                    answer.to_string(),
+                );
+            }
+        }
+        Action::Forward
+    });
+    w.env("AWS_ENDPOINT_URL", &p.url);
+    w.run(&["jira", "map", &c, "ENG", "--repo", REPO]).ok();
+    assert_eq!(w.project(&c, "ENG").unwrap()["repo"], REPO);
+    let t = times.lock().unwrap();
+    assert_eq!(t.len(), 4);
+    let gaps: Vec<u128> = t.windows(2).map(|p| (p[1] - p[0]).as_millis()).collect();
+    assert!(
+        gaps[0] >= 80 && gaps[1] >= 180 && gaps[2] >= 380,
+        "no growing backoff between retries: {gaps:?} ms"
+    );
+}

@@ -98,10 +98,19 @@ impl Ctx {
         ui.debug(format!("dynamodb:BatchGetItem {} key(s)", wanted.len()));
         let mut found: HashMap<String, Vec<ddb::Item>> = HashMap::new();
         let mut pending = Some(request);
-        for _ in 0..8 {
+        for attempt in 0..8u32 {
             let Some(req) = pending.take().filter(|r| !r.is_empty()) else {
                 break;
             };
+            if attempt > 0 {
+                // Unprocessed keys mean DynamoDB is throttling: back off before asking again.
+                let wait = std::time::Duration::from_millis((50u64 << attempt).min(2000));
+                ui.debug(format!(
+                    "dynamodb:BatchGetItem left keys unprocessed; retrying in {} ms",
+                    wait.as_millis()
+                ));
+                tokio::time::sleep(wait).await;
+            }
             let r = self
                 .ddb
                 .batch_get_item()
