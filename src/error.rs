@@ -35,6 +35,8 @@ pub struct ErrorData {
     pub written: Vec<String>,
     /// Writes that were not made.
     pub not_written: Vec<String>,
+    /// The underlying error, if there is one (`std::error::Error::source`).
+    pub origin: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -48,6 +50,7 @@ impl Error {
             hints: Vec::new(),
             written: Vec::new(),
             not_written: Vec::new(),
+            origin: None,
         }))
     }
     pub fn failure(message: impl Into<String>) -> Self {
@@ -64,6 +67,13 @@ impl Error {
         if !c.is_empty() && !self.causes.contains(&c) {
             self.causes.push(c);
         }
+        self
+    }
+    /// Keeps `e` as the error's source (its chain stays reachable through
+    /// `std::error::Error::source`) and adds its text as a cause.
+    pub fn with_source(mut self, e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self = self.cause(&e);
+        self.origin = Some(Box::new(e));
         self
     }
     pub fn hint(mut self, h: impl Into<String>) -> Self {
@@ -134,6 +144,15 @@ impl std::ops::DerefMut for Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0
+            .origin
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 
@@ -216,6 +235,17 @@ mod tests {
             "error: project ENG is mapped to a/b\n  caused by: x\n  written: w1\n  not written: n1\nhint: pass --force\n"
         );
         assert_eq!(e.to_json()["error"]["exit_code"], 3);
+    }
+
+    #[test]
+    fn is_a_std_error_with_its_source_chain() {
+        let io = std::io::Error::new(std::io::ErrorKind::TimedOut, "socket timed out");
+        let e = Error::failure("could not read").with_source(io);
+        let dyn_e: &dyn std::error::Error = &e;
+        let src = dyn_e.source().expect("a source");
+        assert_eq!(src.to_string(), "socket timed out");
+        assert_eq!(e.causes, vec!["socket timed out".to_string()]);
+        assert!(Error::failure("x").origin.is_none());
     }
 
     #[test]

@@ -289,3 +289,58 @@ fn unprocessed_keys_are_retried_with_backoff() {
         "no growing backoff between retries: {gaps:?} ms"
     );
 }
+
+#[test]
+fn aws_errors_are_classified_by_code_and_variant_not_message() {
+    use crate::proxy::{Action, Proxy};
+    let w = World::new();
+    // No credentials anywhere: the SDK's credentials error, found by type.
+    let out = w
+        .command(&["jira", "projects"])
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_SESSION_TOKEN")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("hint: configure AWS credentials"), "{err}");
+    // By error code: AccessDeniedException whose message says nothing of the kind; a validation
+    // error whose message mentions credentials gets no credentials hint.
+    for (code, message, want, not) in [
+        (
+            "AccessDeniedException",
+            "nope",
+            Some("lacks a permission"),
+            "configure AWS credentials",
+        ),
+        (
+            "ValidationException",
+            "the credentials attribute timeout is bad",
+            None,
+            "hint:",
+        ),
+    ] {
+        let p = Proxy::start(&crate::moto::MotoServer::shared().endpoint, move |req| {
+            if req.aws_op() == "Scan" {
+                return Action::Respond(
+                    400,
+                    vec![
+                        ("Content-Type".into(), "application/x-amz-json-1.0".into()),
+                        ("x-amzn-ErrorType".into(), code.into()),
+                    ],
+                    format!(r#"{{"__type":"{code}","message":"{message}"}}"#),
+                );
+            }
+            Action::Forward
+        });
+        let w = World::new();
+        w.env("AWS_ENDPOINT_URL", &p.url);
+        let r = w.run(&["jira", "projects"]);
+        assert_eq!(r.code, 1, "{}", r.show());
+        if let Some(want) = want {
+            assert!(r.stderr.contains(want), "{code}: {}", r.show());
+        }
+        assert!(!r.stderr.contains(not), "{code}: {}", r.show());
+    }
+}
