@@ -678,7 +678,30 @@ fn chromium_end_to_end() {
 fn without_a_keychain_setup_degrades_to_asking() {
     let w = World::new();
     let o = w.oauth(|_| {});
-    w.env("BGAGENT_KEYCHAIN", ""); // use the OS keychain (none on a headless test machine)
+    w.env("BGAGENT_KEYCHAIN", ""); // use the keychain code path…
+    // …but never the machine's real keychain: the session bus (Secret Service) is a fake socket
+    // of this test that counts connections and hangs up, and no default bus path leads elsewhere.
+    let bus_dir = w.dir.path().join("run");
+    std::fs::create_dir_all(&bus_dir).unwrap();
+    let bus = bus_dir.join("bus");
+    let listener = std::os::unix::net::UnixListener::bind(&bus).unwrap();
+    let connections = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let c2 = connections.clone();
+    std::thread::spawn(move || {
+        for s in listener.incoming() {
+            c2.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(s);
+        }
+    });
+    w.env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        &format!("unix:path={}", bus.display()),
+    );
+    w.env(
+        "DBUS_SYSTEM_BUS_ADDRESS",
+        "unix:path=/nonexistent/bgagent-test-bus",
+    );
+    w.env("XDG_RUNTIME_DIR", bus_dir.to_str().unwrap());
     let started = std::time::Instant::now();
     let run = setup_via_callback(&w, &o, &["--forget-client"]);
     run.ok();
@@ -697,6 +720,10 @@ fn without_a_keychain_setup_degrades_to_asking() {
         "--webhook-secret-stdin",
     ]);
     again.fails(2, "--client-id");
+    assert!(
+        connections.load(std::sync::atomic::Ordering::SeqCst) >= 1,
+        "the keychain was not tried against the test's fake session bus"
+    );
 }
 
 #[test]
