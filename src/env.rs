@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
 
+use secrecy::SecretString;
+
 use crate::error::{Error, Result};
 
 pub const HTTP_TIMEOUT: &str = "BGAGENT_HTTP_TIMEOUT";
@@ -36,41 +38,22 @@ pub const HELP: &str = "Environment:\n  \
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 
-/// The resolved environment. Secret values are kept out of `Debug`.
-#[derive(Clone)]
+/// The resolved environment. The secrets are `SecretString`s, so `Debug` never shows them.
+#[derive(Debug, Clone)]
 pub struct Env {
     pub http_timeout: Duration,
     pub keychain: bool,
     pub auth_url: String,
     pub api_url: String,
     pub config_dir: Option<PathBuf>,
-    pub client_secret: Option<String>,
-    pub webhook_secret: Option<String>,
+    pub client_secret: Option<SecretString>,
+    pub webhook_secret: Option<SecretString>,
     pub browser: Option<String>,
     pub no_color: bool,
     /// `SSH_CONNECTION` / `SSH_TTY` set.
     pub ssh: bool,
     /// `DISPLAY` / `WAYLAND_DISPLAY` set.
     pub display: bool,
-}
-
-impl std::fmt::Debug for Env {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let redacted = |v: &Option<String>| v.as_ref().map(|_| "<redacted>");
-        f.debug_struct("Env")
-            .field("http_timeout", &self.http_timeout)
-            .field("keychain", &self.keychain)
-            .field("auth_url", &self.auth_url)
-            .field("api_url", &self.api_url)
-            .field("config_dir", &self.config_dir)
-            .field("client_secret", &redacted(&self.client_secret))
-            .field("webhook_secret", &redacted(&self.webhook_secret))
-            .field("browser", &self.browser)
-            .field("no_color", &self.no_color)
-            .field("ssh", &self.ssh)
-            .field("display", &self.display)
-            .finish()
-    }
 }
 
 fn invalid(var: &str, value: &str, want: &str) -> Error {
@@ -125,8 +108,8 @@ impl Env {
             config_dir: lookup(CONFIG_DIR)
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from),
-            client_secret: text(CLIENT_SECRET),
-            webhook_secret: text(WEBHOOK_SECRET),
+            client_secret: text(CLIENT_SECRET).map(SecretString::from),
+            webhook_secret: text(WEBHOOK_SECRET).map(SecretString::from),
             browser: text("BROWSER"),
             no_color: lookup("NO_COLOR").is_some_and(|v| !v.is_empty()),
             ssh: text("SSH_CONNECTION").is_some() || text("SSH_TTY").is_some(),
@@ -209,7 +192,7 @@ mod tests {
         .unwrap();
         let d = format!("{e:?}");
         assert!(
-            !d.contains("very-secret") && d.contains("<redacted>"),
+            !d.contains("very-secret") && d.contains("REDACTED"),
             "{d}"
         );
     }

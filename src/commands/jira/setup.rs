@@ -3,6 +3,8 @@
 
 use std::time::Instant;
 
+use secrecy::{ExposeSecret, SecretString};
+
 use super::webhook_secret::{self, Input};
 use super::{Ctx, active_tenants, second_tenant_error};
 use crate::atlassian::{api, oauth};
@@ -19,9 +21,11 @@ use crate::{config, keychain};
 
 pub const WEBHOOK_EVENTS: [&str; 3] = ["Issue: created", "Issue: updated", "Comment: created"];
 
+/// The secret is a `SecretString`: `Debug` never shows it.
+#[derive(Debug)]
 struct ClientCreds {
     id: String,
-    secret: String,
+    secret: SecretString,
     from_keychain: bool,
 }
 
@@ -54,7 +58,10 @@ fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     if id.is_empty() {
         return Err(Error::usage("--client-id must not be empty"));
     }
-    let env_secret = crate::env::get().client_secret.clone();
+    let env_secret = crate::env::get()
+        .client_secret
+        .as_ref()
+        .map(|s| s.expose_secret().to_string());
     let (secret, from_keychain) = if a.client_secret_stdin {
         (
             prompt::read_stdin_line("OAuth client secret", "--client-secret-stdin")?,
@@ -63,7 +70,7 @@ fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     } else if let Some(s) = env_secret {
         (s, false)
     } else if let Some(r) = remembered.filter(|r| r.client_id == id) {
-        (r.client_secret, true)
+        (r.client_secret.expose_secret().to_string(), true)
     } else {
         (
             prompt::secret(
@@ -77,7 +84,7 @@ fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     };
     Ok(ClientCreds {
         id,
-        secret,
+        secret: secret.into(),
         from_keychain,
     })
 }
@@ -234,7 +241,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let tokens = oauth::exchange_code(
         ui,
         &client.id,
-        &client.secret,
+        client.secret.expose_secret(),
         &code,
         &auth.verifier,
         &redirect.raw,
@@ -327,14 +334,14 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     if !dropped.is_empty() {
         ui.warn(format!("dropped an incomplete app-actor set from the bundle ({}); configure the app actor again", dropped.join(", ")));
     }
-    if webhook == Input::Deferred {
+    if matches!(webhook, Input::Deferred) {
         if bundle
             .str("webhook_signing_secret")
             .is_some_and(|s| !s.is_empty())
         {
             ui.say("  Keeping the tenant's current webhook signing secret.");
         } else if ui.interactive() {
-            webhook = Input::Generated(webhook_secret::generate());
+            webhook = Input::Generated(webhook_secret::generate().into());
         } else {
             return Err(webhook_secret::needed_for_new_tenant()
                 .not_written("nothing (no AWS write was made)"));
@@ -357,7 +364,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .unwrap_or_else(|| crate::atlassian::SCOPES.join(" ")),
     );
     bundle.set("client_id", client.id.as_str());
-    bundle.set("client_secret", client.secret.as_str());
+    bundle.set("client_secret", client.secret.expose_secret());
     bundle.set("cloud_id", site.id.as_str());
     bundle.set("site_url", site.url.as_str());
     // A re-run keeps the first install's record; only updated_at moves.
@@ -374,8 +381,8 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .str("installed_by_platform_user_id")
         .unwrap_or_default()
         .to_string();
-    if let Input::Given(s) | Input::Generated(s) = &webhook {
-        bundle.set("webhook_signing_secret", s.as_str());
+    if let Some(s) = webhook.secret() {
+        bundle.set("webhook_signing_secret", s);
     }
     let webhook_value = bundle
         .str("webhook_signing_secret")
@@ -449,7 +456,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     ));
 
     if !client.from_keychain {
-        if keychain::store(&client.id, &client.secret) {
+        if keychain::store(&client.id, client.secret.expose_secret()) {
             ui.debug("remembered the OAuth client in the OS keychain");
         } else {
             ui.debug(
@@ -479,7 +486,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     ui.result(format!("  URL:     {webhook_url}"));
     ui.result(format!("  Events:  {}", WEBHOOK_EVENTS.join(", ")));
     match &webhook {
-        Input::Generated(s) => webhook_secret::show_generated(ui, s),
+        Input::Generated(s) => webhook_secret::show_generated(ui, s.expose_secret()),
         Input::Given(_) => ui.result("  Secret:  the webhook signing secret you provided"),
         Input::Deferred => ui.result("  Secret:  unchanged (the one already configured)"),
     }

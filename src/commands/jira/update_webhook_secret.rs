@@ -40,7 +40,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         .hint("re-run `bgagent jira setup`")
     })?;
     let webhook = webhook_secret::collect(&a.webhook, ui, false)?;
-    let (Input::Given(secret) | Input::Generated(secret)) = &webhook else {
+    let Some(secret) = webhook.secret() else {
         unreachable!("collect(may_defer = false) always yields a secret")
     };
     if a.dry_run {
@@ -75,7 +75,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         )
     })?;
     let restore = webhook_secret::Restore::of(&latest);
-    latest.set("webhook_signing_secret", secret.as_str());
+    latest.set("webhook_signing_secret", secret);
     latest.set("updated_at", timefmt::iso_ms(timefmt::now()));
     ui.debug(format!("secretsmanager:PutSecretValue {id}"));
     secrets::put(&sm, &id, &latest.to_json())
@@ -97,7 +97,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
     ));
     ui.result("  The tenant bundle and the stack-wide verifier are synchronized.");
     if let Input::Generated(s) = &webhook {
-        webhook_secret::show_generated(ui, s);
+        webhook_secret::show_generated(ui, secrecy::ExposeSecret::expose_secret(s));
     } else {
         ui.result("  Make sure the Jira webhook uses the same secret.");
     }

@@ -2,6 +2,8 @@
 //! sync of the contract (tenant bundle first, then the stack-wide verifier; on failure of the
 //! second write the bundle's previous value is restored).
 
+use secrecy::{ExposeSecret, SecretString};
+
 use crate::aws::secrets;
 use crate::cli::WebhookSecretArgs;
 use crate::domain::bundle::Bundle;
@@ -12,15 +14,24 @@ pub const ENV: &str = crate::env::WEBHOOK_SECRET;
 const FLAGS: &str =
     "--webhook-secret-stdin (or BGAGENT_JIRA_WEBHOOK_SECRET) or --generate-webhook-secret";
 
-#[derive(Debug, PartialEq)]
+/// The secret values are `SecretString`s: their `Debug` is redacted.
+#[derive(Debug)]
 pub enum Input {
-    Given(String),
-    Generated(String),
+    Given(SecretString),
+    Generated(SecretString),
     /// Not given: keep the tenant's current secret, or ask later.
     Deferred,
 }
 
 impl Input {
+    /// The secret, when there is one.
+    pub fn secret(&self) -> Option<&str> {
+        match self {
+            Input::Given(s) | Input::Generated(s) => Some(s.expose_secret()),
+            Input::Deferred => None,
+        }
+    }
+
     pub fn source(&self) -> &'static str {
         match self {
             Input::Given(_) => "provided",
@@ -41,16 +52,15 @@ pub fn generate() -> String {
 /// no terminal) means "keep the current one".
 pub fn collect(a: &WebhookSecretArgs, ui: &Ui, may_defer: bool) -> Result<Input> {
     if a.generate_webhook_secret {
-        return Ok(Input::Generated(generate()));
+        return Ok(Input::Generated(generate().into()));
     }
     if a.webhook_secret_stdin {
-        return Ok(Input::Given(prompt::read_stdin_line(
-            "webhook signing secret",
-            "--webhook-secret-stdin",
-        )?));
+        return Ok(Input::Given(
+            prompt::read_stdin_line("webhook signing secret", "--webhook-secret-stdin")?.into(),
+        ));
     }
-    if let Some(v) = crate::env::get().webhook_secret.clone() {
-        return Ok(Input::Given(v));
+    if let Some(v) = &crate::env::get().webhook_secret {
+        return Ok(Input::Given(v.expose_secret().into()));
     }
     if ui.interactive() {
         let label = if may_defer {
@@ -69,9 +79,9 @@ pub fn collect(a: &WebhookSecretArgs, ui: &Ui, may_defer: bool) -> Result<Input>
             })?;
         let v = v.trim().to_string();
         return Ok(match (v.is_empty(), may_defer) {
-            (false, _) => Input::Given(v),
+            (false, _) => Input::Given(v.into()),
             (true, true) => Input::Deferred,
-            (true, false) => Input::Generated(generate()),
+            (true, false) => Input::Generated(generate().into()),
         });
     }
     if may_defer {
@@ -226,6 +236,21 @@ pub async fn write_stack_wide_or_restore(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secret_holders_have_a_redacted_debug() {
+        let d = format!(
+            "{:?} {:?} {:?}",
+            Input::Given("given-s3cr3t".to_string().into()),
+            Input::Generated("generated-s3cr3t".to_string().into()),
+            crate::keychain::Remembered {
+                client_id: "cid".into(),
+                client_secret: "kc-s3cr3t".to_string().into(),
+            }
+        );
+        assert!(!d.contains("s3cr3t"), "{d}");
+        assert!(d.contains("cid"));
+    }
 
     #[test]
     fn rollback_restores_only_the_secret_and_updated_at() {
