@@ -191,9 +191,6 @@ mod tests {
         ])
         .unwrap();
         let d = format!("{e:?}");
-        assert!(
-            !d.contains("very-secret") && d.contains("REDACTED"),
-            "{d}"
-        );
+        assert!(!d.contains("very-secret") && d.contains("REDACTED"), "{d}");
     }
 }

@@ -344,3 +344,62 @@ fn aws_errors_are_classified_by_code_and_variant_not_message() {
         assert!(!r.stderr.contains(not), "{code}: {}", r.show());
     }
 }
+
+fn interrupt(s: &Spawned) {
+    let ok = std::process::Command::new("kill")
+        .args(["-INT", &s.child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -INT failed");
+}
+
+#[test]
+fn ctrl_c_says_what_was_written() {
+    use crate::proxy::{Action, Proxy};
+    // Before the first write (waiting for the browser): nothing was written.
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    w.secret(crate::setup::WEBHOOK);
+    let s = w.spawn(&crate::setup::setup_args(&o, &[]), &crate::setup::stdin(&o));
+    o.browser_url();
+    interrupt(&s);
+    let r = w.finish(s);
+    r.fails(130, "nothing was written");
+
+    // During the writes: the bundle is written, the registry write is under way.
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let cloud = o.standin.sites()[0].id.clone();
+    let p = Proxy::start(&crate::moto::MotoServer::shared().endpoint, |req| {
+        if req.aws_op() == "UpdateItem" {
+            return Action::Delay(std::time::Duration::from_secs(5));
+        }
+        Action::Forward
+    });
+    w.env("AWS_ENDPOINT_URL", &p.url);
+    w.secret(crate::setup::WEBHOOK);
+    let s = w.spawn(&crate::setup::setup_args(&o, &[]), &crate::setup::stdin(&o));
+    http::get(&o.authorize(&o.browser_url())).unwrap();
+    wait_for(20, "the bundle write", || {
+        s.stderr_so_far()
+            .contains("Stored the tenant's OAuth bundle")
+            .then_some(())
+    });
+    interrupt(&s);
+    let r = w.finish(s);
+    assert_eq!(r.code, 130, "{}", r.show());
+    assert!(!r.stderr.contains("nothing was written"), "{}", r.show());
+    assert!(
+        r.stderr.contains(&format!(
+            "written: tenant bundle bgagent-jira-oauth-{cloud}"
+        )) && r.stderr.contains("not confirmed: registry row")
+            && r.stderr.contains("not written: stack-wide webhook secret"),
+        "{}",
+        r.show()
+    );
+    assert!(r.stderr.contains("re-run `bgagent jira setup`"));
+    assert!(w.bundle(&cloud).is_some());
+    w.register_bundle_secrets(&cloud);
+    w.assert_no_secrets();
+}

@@ -191,6 +191,13 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     }
 
     let table = ctx.out.get(Output::Users);
+    crate::terminal::interrupt::writes_begin(
+        &["the invite (a pending row with a fresh code)".to_string()],
+        &format!(
+            "bgagent jira users {}` to check, then `bgagent jira invite-user {} …",
+            a.cloud_id, a.cloud_id
+        ),
+    );
     let code = mint_unique(invite_code::new_code, |code| {
         let put = ctx
             .ddb

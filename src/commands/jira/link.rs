@@ -191,6 +191,12 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .build()
         .map_err(build)?;
     let rerun = format!("re-run `bgagent jira link {}` (safe to repeat)", a.code);
+    crate::terminal::interrupt::writes_begin(
+        &[format!(
+            "the link {link_key} and the redeemed code (one transaction: both or neither)"
+        )],
+        &format!("bgagent jira link {}", a.code),
+    );
     let mut attempt = 0;
     loop {
         attempt += 1;

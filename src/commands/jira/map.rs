@@ -205,6 +205,13 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         },
     };
     ui.debug(format!("dynamodb:PutItem {table} {key}"));
+    crate::terminal::interrupt::writes_begin(
+        &[format!("the mapping {key}")],
+        &format!(
+            "bgagent jira map {} {} --repo {}",
+            a.cloud_id, a.project_key, a.repo
+        ),
+    );
     if let Err(e) = put.send().await {
         if e.as_service_error()
             .is_some_and(|s| s.is_conditional_check_failed_exception())

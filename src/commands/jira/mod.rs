@@ -21,6 +21,10 @@ use crate::terminal::Ui;
 
 pub fn run(cmd: JiraCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     use JiraCommand::*;
+    if !matches!(cmd, AppTemplate(_)) {
+        // Ctrl-C says what was written (commands record their writes as they go).
+        crate::terminal::interrupt::install();
+    }
     match cmd {
         AppTemplate(a) => app_template::run(&a, ui),
         Setup(a) => super::block_on(setup::run(a, g, ui)),

@@ -16,7 +16,7 @@ use crate::cli::{GlobalArgs, SetupArgs};
 use crate::domain::bundle::{Bundle, secret_name};
 use crate::domain::timefmt;
 use crate::error::{Error, Result};
-use crate::terminal::{Ui, prompt};
+use crate::terminal::{Ui, interrupt, prompt};
 use crate::{config, keychain};
 
 pub const WEBHOOK_EVENTS: [&str; 3] = ["Issue: created", "Issue: updated", "Comment: created"];
@@ -391,6 +391,15 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
 
     // 7. Writes, in the contract's order.
     let mut written: Vec<String> = Vec::new();
+    let stack_arn = ctx.out.get(Output::WebhookSecret);
+    interrupt::writes_begin(
+        &[
+            format!("tenant bundle {name}"),
+            format!("registry row {}", site.id),
+            format!("stack-wide webhook secret {stack_arn}"),
+        ],
+        "bgagent jira setup",
+    );
     ui.debug(format!("secretsmanager:CreateSecret/PutSecretValue {name}"));
     let arn = secrets::create_or_put(
         &sm,
@@ -409,6 +418,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     })?;
     ui.ok(format!("Stored the tenant's OAuth bundle ({name})"));
     written.push(format!("tenant bundle {name}"));
+    interrupt::written(format!("tenant bundle {name}"));
 
     let registry = ctx.out.get(Output::Registry);
     ui.debug(format!("dynamodb:UpdateItem {registry} {}", site.id));
@@ -436,8 +446,8 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         site.id
     ));
     written.push(format!("registry row {}", site.id));
+    interrupt::written(format!("registry row {}", site.id));
 
-    let stack_arn = ctx.out.get(Output::WebhookSecret);
     webhook_secret::write_stack_wide_or_restore(
         &sm,
         ui,

@@ -30,6 +30,10 @@ pub async fn run(a: UnlinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     }
     let t = ctx.out.get(Output::Users);
     ui.debug(format!("dynamodb:DeleteItem {t} {key}"));
+    crate::terminal::interrupt::writes_begin(
+        &[format!("removal of the link {key}")],
+        &format!("bgagent jira unlink {} {}", a.cloud_id, a.account_id.trim()),
+    );
     let r = ctx
         .ddb
         .delete_item()

@@ -40,6 +40,10 @@ pub async fn run(a: UnmapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let now = timefmt::iso_ms(timefmt::now());
     let table = ctx.out.get(Output::Projects);
     ui.debug(format!("dynamodb:UpdateItem {table} {key}"));
+    crate::terminal::interrupt::writes_begin(
+        &[format!("status=removed on {key}")],
+        &format!("bgagent jira unmap {} {}", a.cloud_id, a.project_key),
+    );
     let r = ctx
         .ddb
         .update_item()

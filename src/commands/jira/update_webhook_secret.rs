@@ -75,12 +75,21 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         )
     })?;
     let restore = webhook_secret::Restore::of(&latest);
+    let stack_arn = ctx.out.get(Output::WebhookSecret);
+    crate::terminal::interrupt::writes_begin(
+        &[
+            format!("webhook_signing_secret of tenant bundle {id}"),
+            format!("stack-wide webhook secret {stack_arn}"),
+        ],
+        &rerun,
+    );
     latest.set("webhook_signing_secret", secret);
     latest.set("updated_at", timefmt::iso_ms(timefmt::now()));
     ui.debug(format!("secretsmanager:PutSecretValue {id}"));
     secrets::put(&sm, &id, &latest.to_json())
         .await
         .map_err(not_written)?;
+    crate::terminal::interrupt::written(format!("webhook_signing_secret of tenant bundle {id}"));
     webhook_secret::write_stack_wide_or_restore(
         &sm,
         ui,
