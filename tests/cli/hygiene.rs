@@ -403,3 +403,107 @@ fn ctrl_c_says_what_was_written() {
     w.register_bundle_secrets(&cloud);
     w.assert_no_secrets();
 }
+
+fn threads_of(pid: u32) -> usize {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn callback_server_checks_host_bounds_requests_and_connections() {
+    use std::io::Read;
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    w.secret(crate::setup::WEBHOOK);
+    let s = w.spawn(&crate::setup::setup_args(&o, &[]), &crate::setup::stdin(&o));
+    let url = o.browser_url();
+    let state = url::Url::parse(&url)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "state")
+        .unwrap()
+        .1
+        .into_owned();
+    let addr = format!("127.0.0.1:{}", o.port);
+    // The right state from a foreign Host (a DNS-rebinding page): 400, and the flow goes on.
+    let foreign = http::raw(
+        &addr,
+        format!(
+            "GET /oauth/callback?code=forged&state={state} HTTP/1.1\r\nHost: evil.example:{}\r\n\r\n",
+            o.port
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(foreign.status, 400);
+    let no_host = http::raw(
+        &addr,
+        format!("GET /oauth/callback?code=forged&state={state} HTTP/1.1\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(no_host.status, 400);
+    // Headers beyond 8 KiB: refused without reading on.
+    let big = format!(
+        "GET /oauth/callback HTTP/1.1\r\nHost: localhost:{}\r\nX-Pad: {}\r\n\r\n",
+        o.port,
+        "a".repeat(20_000)
+    );
+    assert_eq!(http::raw(&addr, big.as_bytes()).unwrap().status, 431);
+    // 60 idle connections: a bounded number of threads serves them, and they are timed out.
+    let before = threads_of(s.child.id());
+    let idle: Vec<std::net::TcpStream> = (0..60)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let during = threads_of(s.child.id());
+    assert!(
+        during <= before + 16 + 2,
+        "one thread per connection: {before} → {during}"
+    );
+    let mut first = idle.into_iter().next().unwrap();
+    first
+        .set_read_timeout(Some(std::time::Duration::from_secs(15)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut buf = [0u8; 16];
+    let n = first.read(&mut buf).unwrap_or(0);
+    assert_eq!(n, 0, "an idle connection is closed");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    // The real browser leg still completes.
+    let page = http::get(&o.authorize(&url)).unwrap();
+    assert_eq!(page.status, 200, "{page:?}");
+    w.finish(s).ok();
+    assert_eq!(o.standin.counts().code_exchanges, 1);
+}
+
+#[test]
+fn the_browser_page_shows_the_real_outcome() {
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    o.standin.fail_next("/oauth/token", 500, None, 1);
+    w.secret(crate::setup::WEBHOOK);
+    let s = w.spawn(&crate::setup::setup_args(&o, &[]), &crate::setup::stdin(&o));
+    let page = http::get(&o.authorize(&o.browser_url())).unwrap();
+    let r = w.finish(s);
+    r.fails(1, "token exchange was rejected");
+    assert_eq!(page.status, 500, "{page:?}");
+    assert!(page.body.contains("Sign-in failed"), "{}", page.body);
+    assert!(page.body.contains("token exchange was rejected"));
+}
+
+#[test]
+fn a_busy_port_says_no_browser_works() {
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let _holder = std::net::TcpListener::bind(("127.0.0.1", o.port)).unwrap();
+    w.secret(crate::setup::WEBHOOK);
+    let r = w.run_in(&crate::setup::setup_args(&o, &[]), &crate::setup::stdin(&o));
+    r.fails(1, "already in use");
+    assert!(r.stderr.contains("--no-browser works"), "{}", r.show());
+}

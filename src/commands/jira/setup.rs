@@ -233,7 +233,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         "Waiting for the authorization (up to {})…",
         crate::domain::duration::human(a.timeout)
     ));
-    let code = callback.wait(ui, auth.state.secret(), a.timeout)?;
+    let (code, browser) = callback.wait(ui, auth.state.secret(), a.timeout)?;
     let arrived = Instant::now();
     ui.ok("Authorization received");
 
@@ -246,7 +246,18 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         &auth.verifier,
         &redirect.raw,
     )
-    .await?;
+    .await;
+    // The browser tab shows the real outcome: success only once the tokens are obtained.
+    let tokens = match tokens {
+        Ok(t) => {
+            browser.finish(Ok(()));
+            t
+        }
+        Err(e) => {
+            browser.finish(Err(&crate::domain::text::printable(&e.message)));
+            return Err(e);
+        }
+    };
     let obtained = timefmt::now();
     let all_sites = api::accessible_resources(ui, &tokens.access_token).await?;
     let (sites, malformed): (Vec<api::Site>, Vec<api::Site>) = all_sites
