@@ -290,10 +290,17 @@ impl Callback {
         timeout: Duration,
     ) -> Result<(String, BrowserReply)> {
         let deadline = Instant::now() + timeout;
+        let spinner = waiting_spinner(ui, self.pasting);
         let result = loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let event = match self.rx.recv_timeout(left) {
+            spinner.set_message(format!(
+                "Waiting for the browser: {}:{:02} left (Ctrl-C to cancel)",
+                left.as_secs() / 60,
+                left.as_secs() % 60
+            ));
+            let event = match self.rx.recv_timeout(left.min(Duration::from_secs(1))) {
                 Ok(e) => e,
+                Err(_) if !left.is_zero() => continue,
                 Err(_) => {
                     break Err(Error::new(Exit::Timeout, format!("no OAuth callback arrived within {}s", timeout.as_secs()))
                         .not_written("nothing (no AWS write was made)")
@@ -302,7 +309,7 @@ impl Callback {
             };
             match event {
                 Event::Request(req) => {
-                    if let Some(done) = self.handle_request(ui, req, state) {
+                    if let Some(done) = spinner.suspend(|| self.handle_request(ui, req, state)) {
                         break done;
                     }
                 }
@@ -322,6 +329,7 @@ impl Callback {
                 }
             }
         };
+        spinner.finish_and_clear();
         // Stop listening: wake each accept loop so it sees the flag.
         self.stop.store(true, Ordering::SeqCst);
         for addr in &self.listening {
@@ -375,6 +383,22 @@ impl Callback {
             }
         }
     }
+}
+
+/// A spinner with the time left, on stderr, only where a person watches a terminal: hidden under
+/// `-q`, in JSON mode, without a TTY, and while a URL is being pasted on the terminal.
+fn waiting_spinner(ui: &Ui, pasting: bool) -> indicatif::ProgressBar {
+    if ui.quiet || ui.json || !ui.stderr_tty || pasting {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    pb.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    pb.enable_steady_tick(Duration::from_millis(120));
+    pb
 }
 
 fn denied(error: &str, description: &str) -> Error {

@@ -16,4 +16,5 @@ mod foundation;
 mod hygiene;
 mod invite_link;
 mod output;
+mod progress;
 mod setup;
