@@ -1,6 +1,7 @@
 //! The AWS edge: one `SdkConfig` from the standard chain (credentials, profile, region,
 //! `AWS_ENDPOINT_URL`), clients built on demand, and the stack outputs from one `DescribeStacks`.
 
+pub mod ctx;
 pub mod ddb;
 pub mod secrets;
 pub mod stack;
@@ -17,6 +18,7 @@ use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::terminal::Ui;
 
+pub use ctx::Ctx;
 pub use stack::{Output, Outputs};
 
 pub struct Aws {

@@ -194,3 +194,8 @@ impl Ui {
         }
     }
 }
+
+/// Renders rows as an aligned text table: the command's result, on stdout (see [`Ui::table`]).
+pub fn table(ui: &Ui, headers: &[&str], rows: &[Vec<String>]) {
+    ui.table(headers, rows);
+}

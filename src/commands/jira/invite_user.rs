@@ -3,8 +3,10 @@
 
 use std::future::Future;
 
-use super::{Ctx, linked_platform_user, require_active_tenant, tenant_token};
+use super::tenant::{linked_platform_user, require_active_tenant};
+use super::tenant_token;
 use crate::atlassian::api::{self, JiraUser};
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, InviteUserArgs};
 use crate::config;

@@ -6,7 +6,8 @@
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem};
 
-use super::{Ctx, linked_platform_user, require_active_tenant};
+use super::tenant::{linked_platform_user, require_active_tenant};
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, LinkArgs};
 use crate::config;

@@ -4,7 +4,8 @@
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use super::{Ctx, check_active_tenant};
+use super::tenant::check_active_tenant;
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, MapArgs};
 use crate::domain::{timefmt, validate};

@@ -5,9 +5,10 @@ use std::time::Instant;
 
 use secrecy::{ExposeSecret, SecretString};
 
+use super::tenant::{active_tenants, second_tenant_error};
 use super::webhook_secret::{self, Input};
-use super::{Ctx, active_tenants, second_tenant_error};
 use crate::atlassian::{api, oauth};
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error, secrets};
 use crate::browser::callback::Callback;
 use crate::browser::launch::{self, Launch};

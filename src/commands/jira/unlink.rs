@@ -1,6 +1,6 @@
 //! `bgagent jira unlink <cloud-id> <account-id>`: removes a link and says what it removed.
 
-use super::Ctx;
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, UnlinkArgs};
 use crate::error::{Error, Result};

@@ -1,7 +1,7 @@
 //! `bgagent jira unmap <cloud-id> <PROJECT-KEY>`: sets `status=removed` and keeps the row.
 
-use super::Ctx;
 use super::map::mapping_key;
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, UnmapArgs};
 use crate::domain::timefmt;

@@ -1,8 +1,9 @@
 //! `bgagent jira update-webhook-secret <cloud-id>`: rotate the webhook signing secret in the
 //! tenant bundle and the stack-wide verifier together (rollback of the bundle on failure).
 
+use super::tenant::{active_tenants, require_active_tenant, second_tenant_error};
 use super::webhook_secret::{self, Input};
-use super::{Ctx, active_tenants, require_active_tenant, second_tenant_error};
+use crate::aws::Ctx;
 use crate::aws::{Output, secrets};
 use crate::cli::{GlobalArgs, UpdateWebhookSecretArgs};
 use crate::domain::bundle::Bundle;

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Ctx, table};
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, UsersArgs};
 use crate::domain::timefmt;
@@ -91,8 +91,7 @@ pub async fn run(a: UsersArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             ]
         }))
         .collect();
-    table(
-        ui,
+    ui.table(
         &[
             "KIND",
             "JIRA ACCOUNT",
