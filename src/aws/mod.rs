@@ -3,6 +3,7 @@
 
 pub mod ctx;
 pub mod ddb;
+pub mod rows;
 pub mod secrets;
 pub mod stack;
 

@@ -7,6 +7,7 @@ use super::tenant::{linked_platform_user, require_active_tenant};
 use super::tenant_token;
 use crate::atlassian::api::{self, JiraUser};
 use crate::aws::Ctx;
+use crate::aws::rows::{InviteRow, Row};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, InviteUserArgs};
 use crate::config;
@@ -146,27 +147,20 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         tenant.site_url.clone()
     };
     let row_for = |code: &str| -> ddb::Item {
-        ddb::Item::from([
-            (
-                "jira_identity".to_string(),
-                ddb::s(format!("pending#{code}")),
-            ),
-            ("status".to_string(), ddb::s("pending")),
-            ("jira_cloud_id".to_string(), ddb::s(&a.cloud_id)),
-            ("jira_site_url".to_string(), ddb::s(&site_url)),
-            ("jira_account_id".to_string(), ddb::s(&user.account_id)),
-            (
-                "jira_user_name".to_string(),
-                ddb::s(user.display_name.clone().unwrap_or_default()),
-            ),
-            (
-                "jira_user_email".to_string(),
-                ddb::s(user.email_address.clone().unwrap_or_default()),
-            ),
-            ("invited_at".to_string(), ddb::s(timefmt::iso_ms(now))),
-            ("invited_by_platform_user_id".to_string(), ddb::s(&inviter)),
-            ("ttl".to_string(), ddb::n(timefmt::epoch_secs(expires))),
-        ])
+        InviteRow {
+            jira_identity: format!("pending#{code}"),
+            status: "pending".into(),
+            jira_cloud_id: a.cloud_id.clone(),
+            jira_site_url: site_url.clone(),
+            jira_account_id: user.account_id.clone(),
+            jira_user_name: user.display_name.clone().unwrap_or_default(),
+            jira_user_email: user.email_address.clone().unwrap_or_default(),
+            invited_at: timefmt::iso_ms(now),
+            invited_by_platform_user_id: inviter.clone(),
+            ttl: Some(timefmt::epoch_secs(expires)),
+            extra: Default::default(),
+        }
+        .to_item()
     };
     let summary = |code: Option<&str>, dry: bool| {
         serde_json::json!({

@@ -8,6 +8,7 @@ use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem};
 
 use super::tenant::{linked_platform_user, require_active_tenant};
 use crate::aws::Ctx;
+use crate::aws::rows::{InviteRow, LinkRow, Row};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, LinkArgs};
 use crate::config;
@@ -87,9 +88,9 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .not_written("nothing")
             .hint(ask_for_new(&a.code))
     })?;
-    let row = row.expect("checked above");
-    let f = |k: &str| ddb::get_s(&row, k).unwrap_or_default().to_string();
-    let (cloud_id, account_id) = (f("jira_cloud_id"), f("jira_account_id"));
+    let invite = InviteRow::from_item(row.expect("checked above"))
+        .map_err(|e| e.not_written("nothing").hint(ask_for_new(&a.code)))?;
+    let (cloud_id, account_id) = (invite.jira_cloud_id.clone(), invite.jira_account_id.clone());
     if cloud_id.is_empty() || account_id.is_empty() {
         return Err(Error::conflict(format!(
             "invite {} is malformed (no tenant or account)",
@@ -105,15 +106,15 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     );
     let tenant = tenant?;
     let site = if tenant.site_url.is_empty() {
-        f("jira_site_url")
+        invite.jira_site_url.clone()
     } else {
         tenant.site_url.clone()
     };
     // Written by another tool or person: shown without control characters.
     let printable = crate::domain::text::printable;
     let (name, email) = (
-        printable(&f("jira_user_name")),
-        printable(&f("jira_user_email")),
+        printable(&invite.jira_user_name),
+        printable(&invite.jira_user_email),
     );
     let who = match (name.is_empty(), email.is_empty()) {
         (false, false) => format!("{name} ({email})"),
@@ -174,15 +175,17 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     }
 
     let table = ctx.out.get(Output::Users);
-    let active = ddb::Item::from([
-        ("jira_identity".to_string(), ddb::s(&link_key)),
-        ("platform_user_id".to_string(), ddb::s(&platform_user)),
-        ("jira_cloud_id".to_string(), ddb::s(&cloud_id)),
-        ("jira_account_id".to_string(), ddb::s(&account_id)),
-        ("linked_at".to_string(), ddb::s(&linked_at)),
-        ("status".to_string(), ddb::s("active")),
-        ("link_method".to_string(), ddb::s("cli")),
-    ]);
+    let active = LinkRow {
+        jira_identity: link_key.clone(),
+        platform_user_id: platform_user.clone(),
+        jira_cloud_id: cloud_id.clone(),
+        jira_account_id: account_id.clone(),
+        linked_at: linked_at.clone(),
+        status: "active".into(),
+        link_method: "cli".into(),
+        extra: Default::default(),
+    }
+    .to_item();
     let build = |e: aws_sdk_dynamodb::error::BuildError| {
         Error::failure("could not build the link transaction").cause(e)
     };

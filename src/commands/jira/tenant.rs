@@ -1,6 +1,7 @@
 //! The tenant rules: a tenant must be registered and `active`; only one tenant may be active
 //! (admin webhooks carry no cloud id); who a Jira account is linked to.
 
+use crate::aws::rows::{LinkRow, RegistryRow, Row};
 use crate::aws::{Ctx, Output, ddb, sdk_error};
 use crate::error::{Error, Result};
 use crate::terminal::Ui;
@@ -21,10 +22,10 @@ pub async fn linked_platform_user(
         )
         .await?;
     Ok(row
-        .as_ref()
-        .filter(|r| ddb::get_s(r, "status") == Some("active"))
-        .and_then(|r| ddb::get_s(r, "platform_user_id"))
-        .map(str::to_string))
+        .map(LinkRow::from_item)
+        .transpose()?
+        .filter(|r| r.status == "active")
+        .map(|r| r.platform_user_id))
 }
 
 /// The registry row of a tenant that must be `active`.
@@ -59,7 +60,8 @@ pub fn check_active_tenant(cloud_id: &str, row: Option<ddb::Item>) -> Result<Act
     let Some(row) = row else {
         return Err(Error::conflict(format!("Jira tenant {cloud_id} is not registered")).hint(fix));
     };
-    let status = ddb::get_s(&row, "status").unwrap_or("<none>");
+    let row = RegistryRow::from_item(row)?;
+    let status = row.status.as_deref().unwrap_or("<none>");
     if status != "active" {
         return Err(Error::conflict(format!(
             "Jira tenant {cloud_id} is not active (status: {status})"
@@ -68,10 +70,8 @@ pub fn check_active_tenant(cloud_id: &str, row: Option<ddb::Item>) -> Result<Act
     }
     Ok(ActiveTenant {
         cloud_id: cloud_id.to_string(),
-        site_url: ddb::get_s(&row, "site_url").unwrap_or_default().to_string(),
-        oauth_secret_arn: ddb::get_s(&row, "oauth_secret_arn")
-            .unwrap_or_default()
-            .to_string(),
+        site_url: row.site_url.unwrap_or_default(),
+        oauth_secret_arn: row.oauth_secret_arn.unwrap_or_default(),
     })
 }
 
@@ -88,17 +88,11 @@ pub async fn active_tenants(ctx: &Ctx, ui: &Ui) -> Result<Vec<(String, String)>>
     let rows = ddb::scan_all(&ctx.ddb, t, Some(filter))
         .await
         .map_err(|e| sdk_error(format!("could not scan {t}"), e))?;
-    Ok(rows
-        .iter()
+    rows.into_iter()
         .map(|r| {
-            (
-                ddb::get_s(r, "jira_cloud_id")
-                    .unwrap_or_default()
-                    .to_string(),
-                ddb::get_s(r, "site_url").unwrap_or_default().to_string(),
-            )
+            RegistryRow::from_item(r).map(|r| (r.jira_cloud_id, r.site_url.unwrap_or_default()))
         })
-        .collect())
+        .collect()
 }
 
 /// The platform routes admin-created webhooks (which carry no cloud id) to the sole active
