@@ -9,5 +9,6 @@ pub mod invite_code;
 pub mod jira_checks;
 pub mod jwt;
 pub mod scope;
+pub mod text;
 pub mod timefmt;
 pub mod validate;
