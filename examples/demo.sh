@@ -9,7 +9,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/bgagent-target}"
-export PATH="$("$root/scripts/venv"):$PATH"
+# Two steps: `export PATH="$(…)"` would hide a failing venv set-up from `set -e`.
+venv_bin="$("$root/scripts/venv")"
+export PATH="$venv_bin:$PATH"
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }

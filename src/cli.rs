@@ -6,6 +6,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub const DEFAULT_CALLBACK_URL: &str = "http://localhost:8080/oauth/callback";
 pub const DEFAULT_STACK_NAME: &str = "backgroundagent-dev";
 
+/// `--help`'s epilogue: the exit codes and every environment variable bgagent reads.
+fn long_help() -> String {
+    format!(
+        "Exit codes: 0 ok, 1 operational failure, 2 usage error, 3 conflict or unmet precondition, \
+         4 authorization denied, 5 timed out, 130 interrupted.\n\n{}",
+        crate::env::HELP
+    )
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "bgagent",
@@ -16,6 +25,7 @@ pub const DEFAULT_STACK_NAME: &str = "backgroundagent-dev";
         Secrets Manager) with your AWS credentials, and to Atlassian for the OAuth 2.0 (3LO) login.",
     after_help = "Exit codes: 0 ok, 1 operational failure, 2 usage error, 3 conflict or unmet precondition, \
         4 authorization denied or not logged in, 5 timed out, 6 login refused (wrong username or password), 130 interrupted.",
+    after_long_help = long_help(),
     propagate_version = true
 )]
 pub struct Cli {

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use crate::error::{Error, Result};
 
 pub fn dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("BGAGENT_CONFIG_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
+    if let Some(d) = &crate::env::get().config_dir {
+        return Some(d.clone());
     }
     std::env::home_dir().map(|h| h.join(".bgagent"))
 }

@@ -40,6 +40,8 @@ pub struct ErrorData {
     /// The command already printed its result (e.g. a doctor report with failures); only
     /// the exit code is left to apply.
     pub reported: bool,
+    /// The underlying error, if there is one (`std::error::Error::source`).
+    pub origin: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -54,6 +56,7 @@ impl Error {
             written: Vec::new(),
             not_written: Vec::new(),
             reported: false,
+            origin: None,
         }))
     }
     /// Exit with `exit` without printing anything more: the command's output already said
@@ -77,6 +80,13 @@ impl Error {
         if !c.is_empty() && !self.causes.contains(&c) {
             self.causes.push(c);
         }
+        self
+    }
+    /// Keeps `e` as the error's source (its chain stays reachable through
+    /// `std::error::Error::source`) and adds its text as a cause.
+    pub fn with_source(mut self, e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self = self.cause(&e);
+        self.origin = Some(Box::new(e));
         self
     }
     pub fn hint(mut self, h: impl Into<String>) -> Self {
@@ -150,6 +160,77 @@ impl std::fmt::Display for Error {
     }
 }
 
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0
+            .origin
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// Whether the raw arguments ask for `--output json` (checked before clap has parsed them, so
+/// that clap's own usage errors can be reported as a JSON document too).
+pub fn json_requested<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> bool {
+    let mut prev_output = false;
+    for a in args {
+        let a = a.to_string_lossy();
+        if a == "--" {
+            break;
+        }
+        if (prev_output && a == "json") || a == "--output=json" {
+            return true;
+        }
+        prev_output = a == "--output";
+    }
+    false
+}
+
+/// The JSON error document for one of clap's usage errors.
+pub fn clap_error_json(e: &clap::Error) -> serde_json::Value {
+    if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return Error::usage("a subcommand is required")
+            .hint("run the command with --help to list the subcommands")
+            .to_json();
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let message = lines
+        .next()
+        .unwrap_or("invalid usage")
+        .trim_start_matches("error:")
+        .trim()
+        .to_string();
+    let mut err = Error::usage(message);
+    for l in lines {
+        match l.strip_prefix("tip:") {
+            Some(t) => err = err.hint(t.trim()),
+            None if l.starts_with("For more information") => err = err.hint(l),
+            None => err = err.cause(l),
+        }
+    }
+    err.to_json()
+}
+
+/// Reports a clap parse failure and exits: `--help`/`--version` as clap does; a usage error as
+/// clap's text on stderr, plus (under `--output json`) one JSON error document on stdout.
+pub fn exit_on_clap_error<I: IntoIterator<Item = std::ffi::OsString>>(
+    e: clap::Error,
+    args: I,
+) -> ! {
+    use clap::error::ErrorKind;
+    let usage = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    if usage && json_requested(args) {
+        let _ = e.print();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&clap_error_json(&e)).expect("serialisable")
+        );
+        std::process::exit(Exit::Usage as i32);
+    }
+    e.exit()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +248,27 @@ mod tests {
             "error: project ENG is mapped to a/b\n  caused by: x\n  written: w1\n  not written: n1\nhint: pass --force\n"
         );
         assert_eq!(e.to_json()["error"]["exit_code"], 3);
+    }
+
+    #[test]
+    fn is_a_std_error_with_its_source_chain() {
+        let io = std::io::Error::new(std::io::ErrorKind::TimedOut, "socket timed out");
+        let e = Error::failure("could not read").with_source(io);
+        let dyn_e: &dyn std::error::Error = &e;
+        let src = dyn_e.source().expect("a source");
+        assert_eq!(src.to_string(), "socket timed out");
+        assert_eq!(e.causes, vec!["socket timed out".to_string()]);
+        assert!(Error::failure("x").origin.is_none());
+    }
+
+    #[test]
+    fn output_json_is_detected_before_parsing() {
+        let a = |v: &[&str]| json_requested(v.iter().map(std::ffi::OsString::from));
+        assert!(a(&[
+            "bgagent", "jira", "map", "--output", "json", "--bogus"
+        ]));
+        assert!(a(&["bgagent", "--output=json", "x"]));
+        assert!(!a(&["bgagent", "--output", "text", "json"]));
+        assert!(!a(&["bgagent", "--", "--output", "json"]));
     }
 }

@@ -9,7 +9,7 @@ const SERVICE: &str = "bgagent-jira-oauth-app";
 const DEADLINE: Duration = Duration::from_secs(3);
 
 fn disabled() -> bool {
-    std::env::var("BGAGENT_KEYCHAIN").is_ok_and(|v| v == "off" || v == "0")
+    !crate::env::get().keychain
 }
 
 /// Runs a keychain call on a helper thread so a hanging Secret Service cannot hang bgagent.
@@ -24,9 +24,11 @@ fn with_deadline<T: Send + 'static>(f: impl FnOnce() -> Option<T> + Send + 'stat
     rx.recv_timeout(DEADLINE).ok().flatten()
 }
 
+/// The secret is a `SecretString`: `Debug` never shows it.
+#[derive(Debug)]
 pub struct Remembered {
     pub client_id: String,
-    pub client_secret: String,
+    pub client_secret: secrecy::SecretString,
 }
 
 pub fn load() -> Option<Remembered> {
@@ -41,7 +43,7 @@ pub fn load() -> Option<Remembered> {
             .ok()?;
         Some(Remembered {
             client_id: id,
-            client_secret: secret,
+            client_secret: secret.into(),
         })
     })
 }

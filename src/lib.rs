@@ -12,6 +12,7 @@ pub mod config;
 pub mod docs;
 pub mod doctor;
 pub mod domain;
+pub mod env;
 pub mod error;
 pub mod keychain;
 pub mod linear;

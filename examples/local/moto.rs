@@ -499,55 +499,18 @@ impl Platform {
 
     /// The current `SecretString`, or `None` if there is no such secret.
     pub fn get_secret_string(&self, name_or_arn: &str) -> Option<String> {
-        let client = self.secrets();
-        match block_on(client.get_secret_value().secret_id(name_or_arn).send()) {
-            Ok(out) => out.secret_string,
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
-            {
-                None
-            }
-            Err(e) => panic!("GetSecretValue {name_or_arn}: {}", sdk_error(&e)),
-        }
+        self.secret_store().get(name_or_arn)
     }
 
     /// Creates the secret (by name) if it does not exist, else puts a new version.
     pub fn put_secret_string(&self, name_or_arn: &str, value: &str) {
-        let client = self.secrets();
-        block_on(async {
-            let exists = match client.describe_secret().secret_id(name_or_arn).send().await {
-                Ok(_) => true,
-                Err(e)
-                    if e.as_service_error()
-                        .is_some_and(|s| s.is_resource_not_found_exception()) =>
-                {
-                    false
-                }
-                Err(e) => panic!("DescribeSecret {name_or_arn}: {}", sdk_error(&e)),
-            };
-            if exists {
-                client
-                    .put_secret_value()
-                    .secret_id(name_or_arn)
-                    .secret_string(value)
-                    .send()
-                    .await
-                    .unwrap_or_else(|e| panic!("PutSecretValue {name_or_arn}: {}", sdk_error(&e)));
-            } else {
-                assert!(
-                    !name_or_arn.starts_with("arn:"),
-                    "secret {name_or_arn} does not exist, and a secret cannot be created by ARN"
-                );
-                client
-                    .create_secret()
-                    .name(name_or_arn)
-                    .secret_string(value)
-                    .send()
-                    .await
-                    .unwrap_or_else(|e| panic!("CreateSecret {name_or_arn}: {}", sdk_error(&e)));
-            }
-        });
+        self.secret_store().put(name_or_arn, value)
+    }
+
+    /// A handle on the platform's secrets that can move to another thread (e.g. a test proxy
+    /// that plays one of the platform's Lambdas).
+    pub fn secret_store(&self) -> SecretStore {
+        SecretStore(self.sdk.clone())
     }
 
     /// The secret's tags, sorted by key. Panics if the secret does not exist.
@@ -930,5 +893,64 @@ pub fn json_to_attribute(value: &Value) -> AttributeValue {
                 .map(|(k, v)| (k.clone(), json_to_attribute(v)))
                 .collect(),
         ),
+    }
+}
+
+/// Reads and writes the platform's secrets in moto; cheap to clone, `Send`.
+#[derive(Clone)]
+pub struct SecretStore(aws_config::SdkConfig);
+
+impl SecretStore {
+    /// The current `SecretString`, or `None` if there is no such secret.
+    pub fn get(&self, name_or_arn: &str) -> Option<String> {
+        let client = aws_sdk_secretsmanager::Client::new(&self.0);
+        match block_on(client.get_secret_value().secret_id(name_or_arn).send()) {
+            Ok(out) => out.secret_string,
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
+            {
+                None
+            }
+            Err(e) => panic!("GetSecretValue {name_or_arn}: {}", sdk_error(&e)),
+        }
+    }
+
+    /// Creates the secret (by name) if it does not exist, else puts a new version.
+    pub fn put(&self, name_or_arn: &str, value: &str) {
+        let client = aws_sdk_secretsmanager::Client::new(&self.0);
+        block_on(async {
+            let exists = match client.describe_secret().secret_id(name_or_arn).send().await {
+                Ok(_) => true,
+                Err(e)
+                    if e.as_service_error()
+                        .is_some_and(|s| s.is_resource_not_found_exception()) =>
+                {
+                    false
+                }
+                Err(e) => panic!("DescribeSecret {name_or_arn}: {}", sdk_error(&e)),
+            };
+            if exists {
+                client
+                    .put_secret_value()
+                    .secret_id(name_or_arn)
+                    .secret_string(value)
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("PutSecretValue {name_or_arn}: {}", sdk_error(&e)));
+            } else {
+                assert!(
+                    !name_or_arn.starts_with("arn:"),
+                    "secret {name_or_arn} does not exist, and a secret cannot be created by ARN"
+                );
+                client
+                    .create_secret()
+                    .name(name_or_arn)
+                    .secret_string(value)
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("CreateSecret {name_or_arn}: {}", sdk_error(&e)));
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::http;
+use crate::domain::text::{printable, printable_opt};
 use crate::error::{Error, Result};
 use crate::terminal::Ui;
 
@@ -17,6 +18,19 @@ pub struct Site {
 }
 
 impl Site {
+    /// The display fields without control characters.
+    fn clean(mut self) -> Site {
+        self.name = printable(&self.name);
+        self.url = printable(&self.url);
+        self
+    }
+
+    /// Whether the id is a canonical UUID: it becomes a secret name, a table key and a URL path
+    /// segment, so nothing else may pass.
+    pub fn has_valid_id(&self) -> bool {
+        crate::domain::validate::cloud_id(&self.id).is_ok()
+    }
+
     pub fn has_jira_scopes(&self) -> bool {
         self.scopes
             .iter()
@@ -39,6 +53,13 @@ pub struct JiraUser {
 }
 
 impl JiraUser {
+    /// The display fields without control characters.
+    pub fn clean(mut self) -> JiraUser {
+        self.display_name = printable_opt(self.display_name);
+        self.email_address = printable_opt(self.email_address);
+        self
+    }
+
     /// Can be linked: an active person (not an app, not deactivated).
     pub fn linkable(&self) -> bool {
         !self.account_id.is_empty()
@@ -78,6 +99,9 @@ async fn get_json<T: serde::de::DeserializeOwned>(
     })
     .await?;
     let status = resp.status();
+    if status.is_redirection() {
+        return Err(http::redirect_error(what, &resp));
+    }
     if allow_404 && status == reqwest::StatusCode::NOT_FOUND {
         return Ok(None);
     }
@@ -119,9 +143,9 @@ fn present<T>(v: Option<T>) -> T {
 
 pub async fn accessible_resources(ui: &Ui, token: &str) -> Result<Vec<Site>> {
     let url = format!("{}/oauth/token/accessible-resources", super::api_base());
-    get_json(ui, "listing accessible Atlassian sites", &url, token, false)
+    get_json::<Vec<Site>>(ui, "listing accessible Atlassian sites", &url, token, false)
         .await
-        .map(present)
+        .map(|s| present(s).into_iter().map(Site::clean).collect())
 }
 
 pub async fn myself(ui: &Ui, cloud_id: &str, token: &str) -> Result<JiraUser> {
@@ -134,7 +158,7 @@ pub async fn myself(ui: &Ui, cloud_id: &str, token: &str) -> Result<JiraUser> {
         false,
     )
     .await
-    .map(present)
+    .map(|u: Option<JiraUser>| present(u).clean())
 }
 
 /// A user by account id; `None` when Jira answers 404.
@@ -145,7 +169,11 @@ pub async fn user_by_id(
     account_id: &str,
 ) -> Result<Option<JiraUser>> {
     let url = jira_url(cloud_id, "/user", &[("accountId", account_id)])?;
-    get_json(ui, "looking up the Jira user", &url, token, true).await
+    Ok(
+        get_json::<JiraUser>(ui, "looking up the Jira user", &url, token, true)
+            .await?
+            .map(JiraUser::clean),
+    )
 }
 
 pub async fn user_search(
@@ -159,9 +187,9 @@ pub async fn user_search(
         "/user/search",
         &[("query", query), ("maxResults", "20")],
     )?;
-    get_json(ui, "searching Jira users", &url, token, false)
+    get_json::<Vec<JiraUser>>(ui, "searching Jira users", &url, token, false)
         .await
-        .map(present)
+        .map(|u| present(u).into_iter().map(JiraUser::clean).collect())
 }
 
 /// An issue with the given fields (`GET /issue/<key>?fields=…`), as JSON; `None` when Jira

@@ -6,14 +6,40 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::terminal::Ui;
 
+/// The process's one HTTP client (connection pool, TLS set-up), built on first use. It never
+/// follows a redirect: a `307` from the token endpoint would re-post `client_secret` and
+/// `code_verifier` to wherever it points, and the API has no reason to redirect either.
 pub fn client() -> Result<reqwest::Client> {
-    let t = crate::aws::attempt_timeout();
-    reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(5).min(t))
-        .timeout(t)
-        .user_agent(concat!("bgagent/", env!("CARGO_PKG_VERSION")))
-        .build()
+    static CLIENT: std::sync::OnceLock<std::result::Result<reqwest::Client, String>> =
+        std::sync::OnceLock::new();
+    CLIENT
+        .get_or_init(|| {
+            BUILT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let t = crate::aws::attempt_timeout();
+            reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(5).min(t))
+                .timeout(t)
+                .redirect(reqwest::redirect::Policy::none())
+                .user_agent(concat!("bgagent/", env!("CARGO_PKG_VERSION")))
+                .build()
+                .map_err(|e| e.to_string())
+        })
+        .clone()
+        // reqwest::Client is a handle (an Arc): clones share one pool.
         .map_err(|e| Error::failure("could not start the HTTP client").cause(e))
+}
+
+/// How many clients this process built (one).
+static BUILT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A `3xx` answer is an error, never followed.
+pub fn redirect_error(what: &str, resp: &reqwest::Response) -> Error {
+    Error::failure(format!(
+        "{what}: Atlassian answered HTTP {} (a redirect), which bgagent does not follow",
+        resp.status()
+    ))
+    .cause("redirects are refused so that credentials are never re-sent to another address")
+    .hint("check BGAGENT_ATLASSIAN_AUTH_URL / BGAGENT_ATLASSIAN_API_URL and any proxy in between")
 }
 
 const MAX_ATTEMPTS: u32 = 4;
@@ -83,4 +109,15 @@ fn without_url(e: &reqwest::Error) -> String {
         src = c.source();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_client_per_process() {
+        for _ in 0..3 {
+            super::client().unwrap();
+        }
+        assert_eq!(super::BUILT.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
 }

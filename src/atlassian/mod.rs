@@ -16,19 +16,10 @@ pub const SCOPES: [&str; 4] = [
 /// Scopes a site must carry to be offered (the grant may include other products' sites).
 pub const JIRA_SCOPES: [&str; 3] = ["read:jira-work", "write:jira-work", "read:jira-user"];
 
-fn base(var: &str, default: &str) -> String {
-    std::env::var(var)
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| default.to_string())
-        .trim_end_matches('/')
-        .to_string()
-}
-
 pub fn auth_base() -> String {
-    base("BGAGENT_ATLASSIAN_AUTH_URL", "https://auth.atlassian.com")
+    crate::env::get().auth_url.clone()
 }
 
 pub fn api_base() -> String {
-    base("BGAGENT_ATLASSIAN_API_URL", "https://api.atlassian.com")
+    crate::env::get().api_url.clone()
 }

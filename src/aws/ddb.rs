@@ -31,32 +31,10 @@ pub fn key(name: &str, value: &str) -> Item {
     HashMap::from([(name.to_string(), s(value))])
 }
 
-/// The item as a JSON object (strings, numbers, booleans, nested maps and lists).
+/// The item as a JSON object (strings, numbers, booleans, nested maps and lists), through the
+/// same serde mapping as the typed rows ([`super::rows`]).
 pub fn to_json(item: &Item) -> serde_json::Value {
-    let mut keys: Vec<&String> = item.keys().collect();
-    keys.sort();
-    let mut m = serde_json::Map::new();
-    for k in keys {
-        m.insert(k.clone(), attr_json(&item[k]));
-    }
-    serde_json::Value::Object(m)
-}
-
-fn attr_json(v: &AttributeValue) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        AttributeValue::S(s) => Value::String(s.clone()),
-        AttributeValue::N(n) => n
-            .parse::<i64>()
-            .map(Value::from)
-            .unwrap_or_else(|_| Value::String(n.clone())),
-        AttributeValue::Bool(b) => Value::Bool(*b),
-        AttributeValue::Null(_) => Value::Null,
-        AttributeValue::M(m) => to_json(m),
-        AttributeValue::L(l) => Value::Array(l.iter().map(attr_json).collect()),
-        AttributeValue::Ss(l) => Value::Array(l.iter().cloned().map(Value::String).collect()),
-        _ => Value::String("<binary or set>".into()),
-    }
+    super::rows::to_json(item)
 }
 
 /// A scan filter: expression, attribute names, attribute values.

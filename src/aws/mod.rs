@@ -1,7 +1,9 @@
 //! The AWS edge: one `SdkConfig` from the standard chain (credentials, profile, region,
 //! `AWS_ENDPOINT_URL`), clients built on demand, and the stack outputs from one `DescribeStacks`.
 
+pub mod ctx;
 pub mod ddb;
+pub mod rows;
 pub mod secrets;
 pub mod stack;
 
@@ -11,10 +13,13 @@ use aws_config::BehaviorVersion;
 use aws_config::timeout::TimeoutConfig;
 use aws_types::region::Region;
 
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::terminal::Ui;
 
+pub use ctx::Ctx;
 pub use stack::{Output, Outputs};
 
 pub struct Aws {
@@ -25,12 +30,7 @@ pub struct Aws {
 
 /// Per-attempt timeout for HTTP calls (AWS and Atlassian): `BGAGENT_HTTP_TIMEOUT` seconds, default 20.
 pub fn attempt_timeout() -> Duration {
-    std::env::var("BGAGENT_HTTP_TIMEOUT")
-        .ok()
-        .and_then(|v| v.parse::<f64>().ok())
-        .filter(|v| *v > 0.0)
-        .map(Duration::from_secs_f64)
-        .unwrap_or(Duration::from_secs(20))
+    crate::env::get().http_timeout
 }
 
 async fn resolve_region(g: &GlobalArgs) -> Result<String> {
@@ -94,19 +94,151 @@ impl Aws {
     }
 }
 
-/// Turns an SDK error into an actionable error (full error chain as the cause).
-pub fn sdk_error<E: std::error::Error>(what: impl Into<String>, e: E) -> Error {
-    let text = aws_smithy_types::error::display::DisplayErrorContext(&e).to_string();
-    let mut err = Error::failure(what).cause(&text);
-    if text.contains("credentials") || text.contains("Credentials") {
-        err = err.hint("configure AWS credentials (AWS_PROFILE or --profile, `aws configure`, SSO login) and retry");
-    } else if text.contains("AccessDenied") || text.contains("not authorized") {
-        err = err.hint("your AWS identity lacks a permission for this call; see README \"IAM\"");
-    } else if text.contains("timeout")
-        || text.contains("dispatch failure")
-        || text.contains("io error")
-    {
-        err = err.hint("check network access to AWS (or AWS_ENDPOINT_URL) and retry");
+/// What kind of AWS failure an SDK error is, from its variant and error code (never from its
+/// message text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AwsFailure {
+    /// No usable credentials (resolution failed, or AWS refused them as unknown or expired).
+    Credentials,
+    /// The identity lacks a permission.
+    Denied,
+    /// Timeouts, connection and I/O failures.
+    Network,
+    /// Throttling that outlasted the SDK's retries.
+    Throttled,
+    Other,
+}
+
+/// Classifies by error code (service errors) and by `SdkError` variant (everything else).
+pub fn classify<E, R>(e: &SdkError<E, R>) -> AwsFailure
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    match e {
+        SdkError::TimeoutError(_) => AwsFailure::Network,
+        SdkError::DispatchFailure(d) => {
+            if d.is_timeout() || d.is_io() {
+                AwsFailure::Network
+            } else if source_chain_has::<aws_credential_types::provider::error::CredentialsError>(e)
+            {
+                AwsFailure::Credentials
+            } else {
+                AwsFailure::Network
+            }
+        }
+        SdkError::ConstructionFailure(_) => {
+            if source_chain_has::<aws_credential_types::provider::error::CredentialsError>(e) {
+                AwsFailure::Credentials
+            } else {
+                AwsFailure::Other
+            }
+        }
+        _ => code_failure(e.code()),
     }
-    err
+}
+
+/// Classifies an AWS error code (pure).
+pub fn code_failure(code: Option<&str>) -> AwsFailure {
+    match code {
+        Some(
+            "UnrecognizedClientException"
+            | "InvalidClientTokenId"
+            | "InvalidSignatureException"
+            | "SignatureDoesNotMatch"
+            | "ExpiredToken"
+            | "ExpiredTokenException"
+            | "MissingAuthenticationToken"
+            | "MissingAuthenticationTokenException"
+            | "IncompleteSignature",
+        ) => AwsFailure::Credentials,
+        Some(
+            "AccessDenied"
+            | "AccessDeniedException"
+            | "UnauthorizedOperation"
+            | "AuthorizationError",
+        ) => AwsFailure::Denied,
+        Some(
+            "Throttling"
+            | "ThrottlingException"
+            | "ProvisionedThroughputExceededException"
+            | "RequestLimitExceeded"
+            | "TooManyRequestsException",
+        ) => AwsFailure::Throttled,
+        _ => AwsFailure::Other,
+    }
+}
+
+fn source_chain_has<T: std::error::Error + 'static>(e: &dyn std::error::Error) -> bool {
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        if c.is::<T>() {
+            return true;
+        }
+        cur = c.source();
+    }
+    false
+}
+
+/// Turns an SDK error into an actionable error: the full error chain as the cause (and as the
+/// `source`), and a hint chosen by [`classify`].
+pub fn sdk_error<E, R>(what: impl Into<String>, e: SdkError<E, R>) -> Error
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    let text = aws_smithy_types::error::display::DisplayErrorContext(&e).to_string();
+    let kind = classify(&e);
+    let mut err = Error::failure(what).cause(&text);
+    err.origin = Some(Box::new(e));
+    match kind {
+        AwsFailure::Credentials => err.hint("configure AWS credentials (AWS_PROFILE or --profile, `aws configure`, SSO login) and retry"),
+        AwsFailure::Denied => err.hint("your AWS identity lacks a permission for this call; see README \"IAM\""),
+        AwsFailure::Network => err.hint("check network access to AWS (or AWS_ENDPOINT_URL) and retry"),
+        AwsFailure::Throttled => err.hint("AWS is throttling these calls: retry in a few seconds"),
+        AwsFailure::Other => err,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_classified() {
+        assert_eq!(
+            code_failure(Some("AccessDeniedException")),
+            AwsFailure::Denied
+        );
+        assert_eq!(
+            code_failure(Some("UnrecognizedClientException")),
+            AwsFailure::Credentials
+        );
+        assert_eq!(
+            code_failure(Some("ProvisionedThroughputExceededException")),
+            AwsFailure::Throttled
+        );
+        // The message text plays no part: a "timeout" in a validation message is not a network error.
+        assert_eq!(code_failure(Some("ValidationException")), AwsFailure::Other);
+        assert_eq!(code_failure(None), AwsFailure::Other);
+    }
+
+    #[test]
+    fn variants_are_classified() {
+        use aws_sdk_dynamodb::error::ConnectorError;
+        use aws_sdk_dynamodb::operation::get_item::GetItemError;
+        let io: SdkError<GetItemError, ()> = SdkError::dispatch_failure(ConnectorError::io(
+            std::io::Error::other("connection refused").into(),
+        ));
+        assert_eq!(classify(&io), AwsFailure::Network);
+        let creds: SdkError<GetItemError, ()> = SdkError::dispatch_failure(ConnectorError::other(
+            aws_credential_types::provider::error::CredentialsError::not_loaded("no provider")
+                .into(),
+            None,
+        ));
+        assert_eq!(classify(&creds), AwsFailure::Credentials);
+        let e = sdk_error("could not read", creds);
+        assert!(e.hints[0].contains("credentials"));
+        assert!(std::error::Error::source(&e).is_some());
+    }
 }

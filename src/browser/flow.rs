@@ -4,13 +4,15 @@
 
 use std::time::Duration;
 
-use super::callback::Callback;
+use super::callback::{BrowserReply, Callback};
 use super::launch::{self, Launch};
 use super::redirect::Redirect;
 use crate::error::Result;
 use crate::terminal::Ui;
 
-/// Returns the authorization code. `provider` names the consent page ("Atlassian", "Linear").
+/// Returns the authorization code and the browser's pending reply, which the caller finishes
+/// with the real outcome once the code is exchanged. `provider` names the consent page
+/// ("Atlassian", "Linear").
 pub fn obtain_code(
     ui: &Ui,
     provider: &str,
@@ -19,7 +21,7 @@ pub fn obtain_code(
     state: &str,
     no_browser: bool,
     timeout: Duration,
-) -> Result<String> {
+) -> Result<(String, BrowserReply)> {
     let paste_only_reason = no_browser.then(|| "--no-browser".to_string());
     let mut callback = Callback::bind(ui, redirect, paste_only_reason.is_none())?;
     let launch = match &paste_only_reason {
@@ -34,11 +36,12 @@ pub fn obtain_code(
             ui.say(format!("  {authorize_url}"));
         }
         Launch::NotOpened(why) => {
-            ui.say(format!(
+            // The operator must act on these lines, so -q does not hide them.
+            ui.ask(format!(
                 "No browser opened ({why}). Open this URL in a browser on any machine:"
             ));
-            ui.say(format!("  {authorize_url}"));
-            ui.say(format!(
+            ui.ask(format!("  {authorize_url}"));
+            ui.ask(format!(
                 "After you click Accept, the browser is sent to {} — that page may fail to load, which is expected. \
                  Paste the full address from the address bar here and press Enter:",
                 redirect.raw
@@ -50,7 +53,7 @@ pub fn obtain_code(
         "Waiting for the authorization (up to {})…",
         crate::domain::duration::human(timeout)
     ));
-    let code = callback.wait(ui, state, timeout)?;
+    let (code, browser) = callback.wait(ui, state, timeout)?;
     ui.ok("Authorization received");
-    Ok(code)
+    Ok((code, browser))
 }

@@ -8,21 +8,18 @@ pub enum Launch {
 
 /// Why no browser should be tried here, if there is a reason.
 fn headless_reason() -> Option<&'static str> {
-    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-    if set("SSH_CONNECTION") || set("SSH_TTY") {
+    let env = crate::env::get();
+    if env.ssh {
         return Some("this is an SSH session");
     }
-    if cfg!(all(unix, not(target_os = "macos"))) && !set("DISPLAY") && !set("WAYLAND_DISPLAY") {
+    if cfg!(all(unix, not(target_os = "macos"))) && !env.display {
         return Some("no graphical display (DISPLAY/WAYLAND_DISPLAY unset)");
     }
     None
 }
 
 pub fn open(url: &str) -> Launch {
-    if let Some(list) = std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty())
-    {
+    if let Some(list) = crate::env::get().browser.clone() {
         for candidate in list.split(':').map(str::trim).filter(|c| !c.is_empty()) {
             let mut words: Vec<String> = candidate.split_whitespace().map(str::to_string).collect();
             if words.iter().any(|w| w.contains("%s")) {

@@ -29,8 +29,17 @@ pub fn secret_name(cloud_id: &str) -> String {
     format!("bgagent-jira-oauth-{cloud_id}")
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Holds tokens and secrets: its `Debug` lists the field names only.
+#[derive(Clone, PartialEq)]
 pub struct Bundle(pub Map<String, Value>);
+
+impl std::fmt::Debug for Bundle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bundle")
+            .field("fields", &self.0.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
 
 #[derive(Debug, PartialEq)]
 pub enum BundleError {
@@ -173,6 +182,15 @@ mod tests {
         b.0.remove("app_actor_display_name");
         assert_eq!(b.drop_partial_app_actor().len(), 4);
         assert!(APP_ACTOR.iter().all(|k| !b.0.contains_key(*k)));
+    }
+
+    #[test]
+    fn debug_shows_field_names_only() {
+        let d = format!("{:?}", full());
+        assert!(
+            d.contains("refresh_token") && !d.contains("v-refresh_token"),
+            "{d}"
+        );
     }
 
     #[test]

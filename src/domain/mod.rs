@@ -10,5 +10,6 @@ pub mod jira_checks;
 pub mod jwt;
 pub mod linear;
 pub mod scope;
+pub mod text;
 pub mod timefmt;
 pub mod validate;

@@ -150,6 +150,9 @@ async fn token_call(
     .await
     .map_err(TokenError::Other)?;
     let status = resp.status();
+    if status.is_redirection() {
+        return Err(TokenError::Other(http::redirect_error(what, &resp)));
+    }
     let text = resp.text().await.unwrap_or_default();
     if status.is_success() {
         return serde_json::from_str::<TokenSet>(&text).map_err(|_| {
@@ -160,9 +163,12 @@ async fn token_call(
         });
     }
     let err: OAuthErrorBody = serde_json::from_str(&text).unwrap_or_default();
-    let detail = format!("HTTP {status} {} {}", err.error, err.error_description)
-        .trim()
-        .to_string();
+    let detail = crate::domain::text::printable(&format!(
+        "HTTP {status} {} {}",
+        err.error, err.error_description
+    ))
+    .trim()
+    .to_string();
     if err.error == "invalid_grant" {
         return Err(TokenError::InvalidGrant(detail));
     }

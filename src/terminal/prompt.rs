@@ -45,24 +45,10 @@ fn map_prompt_err(e: dialoguer::Error) -> Error {
 }
 
 /// Ctrl-C at a masked prompt would kill the process with terminal echo still off (the prompt
-/// turns echo off and keeps signals on). Before the first prompt, a handler is installed that
-/// turns echo back on, says what happened, and exits 130.
+/// turns echo off and keeps signals on). The process's interrupt handler turns echo back on,
+/// says what was written, and exits 130.
 pub fn restore_terminal_on_interrupt() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let _ = ctrlc::set_handler(|| {
-            if let Ok(tty) = std::fs::File::open("/dev/tty") {
-                let _ = std::process::Command::new("stty")
-                    .arg("echo")
-                    .stdin(tty)
-                    .status();
-            }
-            eprintln!(
-                "\ninterrupted: stopped before the next write; re-running the command is safe"
-            );
-            std::process::exit(crate::error::Exit::Interrupted as i32);
-        });
-    });
+    crate::terminal::interrupt::install();
 }
 
 /// Runs an interactive prompt for a required value (trimmed, not empty).

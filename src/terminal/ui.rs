@@ -33,9 +33,7 @@ impl Ui {
         let color = match g.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                stderr_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+            ColorChoice::Auto => stderr_tty && !crate::env::get().no_color,
         };
         Ui {
             json: g.output == OutputFormat::Json,
@@ -145,6 +143,11 @@ impl Ui {
         }
     }
 
+    /// Text a person must act on (a URL to open and paste back): stderr, not silenced by `-q`.
+    pub fn ask(&self, s: impl AsRef<str>) {
+        self.line(s.as_ref());
+    }
+
     /// Renders rows as an aligned text table: the command's result, on stdout (text mode only).
     pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) {
         if self.json {
@@ -190,4 +193,9 @@ impl Ui {
             );
         }
     }
+}
+
+/// Renders rows as an aligned text table: the command's result, on stdout (see [`Ui::table`]).
+pub fn table(ui: &Ui, headers: &[&str], rows: &[Vec<String>]) {
+    ui.table(headers, rows);
 }

@@ -323,3 +323,97 @@ fn no_secret_reaches_a_child_process_argv() {
     http::get(&o.authorize(&url)).unwrap();
     w.finish(s).ok();
 }
+
+/// A proxy that, on the first stack-wide `PutSecretValue`, plays the platform's Lambda: it
+/// rotates the tenant bundle's refresh token straight in moto, then fails that write (and every
+/// retry of it). Returns the proxy and the rotated token.
+fn rotate_then_fail_stack_write(w: &World, cloud: &str) -> (Proxy, String) {
+    let rotated = format!(
+        "rt-rotated-by-lambda-{}",
+        hex::encode(rand::random::<[u8; 8]>())
+    );
+    w.secret(&rotated);
+    let platform = w.platform.secret_store();
+    let (name, token) = (format!("bgagent-jira-oauth-{cloud}"), rotated.clone());
+    let mut done = false;
+    let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
+        if req.aws_op() == "PutSecretValue" && req.body_text().contains("JiraWebhookSecret") {
+            if !done {
+                done = true;
+                let mut b: serde_json::Value =
+                    serde_json::from_str(&platform.get(&name).unwrap()).unwrap();
+                b["refresh_token"] = serde_json::json!(token);
+                platform.put(&name, &b.to_string());
+            }
+            return answer(req, Fault::ServerError);
+        }
+        Action::Forward
+    });
+    (p, rotated)
+}
+
+#[test]
+fn a_rollback_keeps_a_refresh_token_rotated_meanwhile() {
+    // update-webhook-secret on a tenant whose Lambda rotates the refresh token mid-command.
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let cloud = w.seed_tenant(&o, 3600);
+    let stack_before = w.stack_secret();
+    let (p, rotated) = rotate_then_fail_stack_write(&w, &cloud);
+    faulty_world(&w, &p);
+    w.secret("new-webhook-secret-value-abcdef123456");
+    let r = w.run_in(
+        &[
+            "jira",
+            "update-webhook-secret",
+            &cloud,
+            "--webhook-secret-stdin",
+        ],
+        "new-webhook-secret-value-abcdef123456\n",
+    );
+    r.fails(1, "could not write the stack-wide webhook secret");
+    assert!(
+        r.stderr.contains("restored to its previous value"),
+        "{}",
+        r.show()
+    );
+    drop(p);
+    let b = w.bundle(&cloud).unwrap();
+    assert_eq!(
+        b["refresh_token"],
+        rotated.as_str(),
+        "the rotation was undone"
+    );
+    assert_eq!(b["webhook_signing_secret"], "seeded-webhook-secret-xyz");
+    assert_eq!(b["x_future"]["kept"], true);
+    assert_eq!(w.stack_secret(), stack_before);
+
+    // setup re-run: the same.
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let cloud = o.standin.sites()[0].id.clone();
+    setup_via_callback(&w, &o, &[]).ok();
+    std::fs::remove_file(&o.url_file).ok();
+    let (p, rotated) = rotate_then_fail_stack_write(&w, &cloud);
+    faulty_world(&w, &p);
+    w.env("BGAGENT_HTTP_TIMEOUT", "5");
+    w.secret("another-webhook-secret-value-987654");
+    let s = w.spawn(
+        &setup_args(&o, &[]),
+        &format!("{}\nanother-webhook-secret-value-987654\n", o.client_secret),
+    );
+    http::get(&o.authorize(&o.browser_url())).unwrap();
+    let r = w.finish(s);
+    r.fails(1, "could not write the stack-wide webhook secret");
+    drop(p);
+    let b = w.bundle(&cloud).unwrap();
+    assert_eq!(
+        b["refresh_token"],
+        rotated.as_str(),
+        "the rotation was undone"
+    );
+    assert_eq!(b["webhook_signing_secret"], WEBHOOK);
+    assert_eq!(w.stack_secret(), WEBHOOK);
+    w.register_bundle_secrets(&cloud);
+    w.assert_no_secrets();
+}

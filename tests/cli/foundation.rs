@@ -29,7 +29,7 @@ fn app_template_works_offline_in_text_and_json() {
         "http://127.0.0.1:9000/cb",
     ]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(stdout.is_empty(), "human text goes to stderr");
+    assert!(stderr.is_empty(), "the template is the result: stdout only");
     for needle in [
         "bgagent — Acme",
         "read:jira-work, write:jira-work, read:jira-user",
@@ -38,7 +38,7 @@ fn app_template_works_offline_in_text_and_json() {
         "offline_access",
         "developer.atlassian.com/console/myapps",
     ] {
-        assert!(stderr.contains(needle), "missing {needle:?} in:\n{stderr}");
+        assert!(stdout.contains(needle), "missing {needle:?} in:\n{stdout}");
     }
     let (code, stdout, _) = run(&["jira", "app-template", "--output", "json"]);
     assert_eq!(code, Some(0));
@@ -204,7 +204,7 @@ fn map_writes_the_contract_row_and_reruns_are_idempotent() {
     let again = w.run(&["jira", "map", &c, "ENG", "--repo", REPO]);
     again.ok();
     assert!(
-        again.stderr.contains("nothing to change"),
+        again.stdout.contains("nothing to change"),
         "{}",
         again.show()
     );
@@ -269,7 +269,7 @@ fn map_refuses_to_repoint_without_force_and_dry_run_writes_nothing() {
     .fails(3, "--force");
     let forced = w.run(&["jira", "map", &c, "OPS", "--repo", "acme/other", "--force"]);
     forced.ok();
-    assert!(forced.stderr.contains("Re-pointed"), "{}", forced.show());
+    assert!(forced.stdout.contains("Re-pointed"), "{}", forced.show());
     let after = w.project(&c, "OPS").unwrap();
     assert_eq!(after["repo"], "acme/other");
     assert_eq!(after["onboarded_at"], before["onboarded_at"]);
@@ -295,7 +295,7 @@ fn unmap_keeps_the_row_and_projects_lists_it() {
     assert_eq!(row["repo"], REPO);
     let again = w.run(&["jira", "unmap", &c, "ENG"]);
     again.ok();
-    assert!(again.stderr.contains("already unmapped"));
+    assert!(again.stdout.contains("already unmapped"));
 
     let list = w.run(&["jira", "projects", &c, "--output", "json"]);
     list.ok();
@@ -306,9 +306,9 @@ fn unmap_keeps_the_row_and_projects_lists_it() {
     assert_eq!(projects[1]["label_filter"], "agent");
     let text = w.run(&["jira", "projects"]);
     text.ok();
-    assert!(text.stdout.is_empty());
+    assert!(text.stderr.is_empty(), "{}", text.show());
     assert!(
-        text.stderr.contains("WEB") && text.stderr.contains("PROJECT"),
+        text.stdout.contains("WEB") && text.stdout.contains("PROJECT"),
         "{}",
         text.show()
     );
@@ -395,4 +395,36 @@ fn a_region_is_required_and_config_json_supplies_one() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn map_updates_a_hand_written_row_without_updated_at() {
+    let w = World::new();
+    let c = random_uuid();
+    w.registry_put(&c, "https://acme.atlassian.net", "active");
+    // As the setup guide's own `aws dynamodb put-item` writes it: no updated_at.
+    w.platform.put_item_json(
+        "JiraProjectMappingTableName",
+        &json!({
+            "jira_project_identity": format!("{c}#ENG"), "cloud_id": c, "project_key": "ENG",
+            "repo": REPO, "label_filter": "bgagent", "status": "active",
+            "onboarded_at": "2026-01-01T00:00:00.000Z", "x_by_hand": "kept",
+        }),
+    );
+    let r = w.run(&[
+        "jira",
+        "map",
+        &c,
+        "ENG",
+        "--repo",
+        REPO,
+        "--status-on-pr",
+        "In Review",
+    ]);
+    r.ok();
+    let row = w.project(&c, "ENG").unwrap();
+    assert_eq!(row["status_on_pr"], "In Review");
+    assert_eq!(row["onboarded_at"], "2026-01-01T00:00:00.000Z");
+    assert_eq!(row["x_by_hand"], "kept");
+    assert!(row["updated_at"].is_string(), "{row}");
 }

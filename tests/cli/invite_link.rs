@@ -52,7 +52,7 @@ fn people() -> Vec<User> {
     ]
 }
 
-fn world() -> (World, Oauth) {
+pub fn world() -> (World, Oauth) {
     let w = World::new();
     let o = w.oauth(|c| c.users = people());
     (w, o)
@@ -83,7 +83,10 @@ fn invite_writes_the_pending_row_and_link_redeems_it_once() {
     let code = doc["code"].as_str().unwrap().to_string();
     assert!(is_code(&code), "{code}");
     assert_eq!(doc["link_command"], format!("bgagent jira link {code}"));
-    assert!(out.stderr.contains(&format!("bgagent jira link {code}")));
+    assert!(
+        !out.stderr.contains(&code),
+        "JSON mode: the code is in the document only"
+    );
     let row = w.user_row(&format!("pending#{code}")).expect("pending row");
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let ttl = row["ttl"].as_i64().expect("ttl is a number");
@@ -488,6 +491,107 @@ fn concurrent_redemptions_link_exactly_once() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0]["status"], "active");
     let won = rows[0]["platform_user_id"].as_str().unwrap();
-    assert!(winners[0].stderr.contains(won));
+    assert!(
+        winners[0]
+            .stdout
+            .contains(&format!("to platform user {won}")),
+        "{}",
+        winners[0].show()
+    );
     let _ = Duration::ZERO;
+}
+
+/// DynamoDB's answer when a transaction collides with another one on the same items.
+fn transaction_conflict(_: &crate::proxy::Req) -> Action {
+    Action::Respond(
+        400,
+        vec![
+            ("Content-Type".into(), "application/x-amz-json-1.0".into()),
+            (
+                "x-amzn-ErrorType".into(),
+                "TransactionCanceledException".into(),
+            ),
+        ],
+        r#"{"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","Message":"Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]","CancellationReasons":[{"Code":"None"},{"Code":"TransactionConflict","Message":"Transaction is ongoing for the item"}]}"#.into(),
+    )
+}
+
+#[test]
+fn link_retries_a_transaction_conflict_and_tells_it_from_a_used_code() {
+    let (w, o) = world();
+    let cloud = w.seed_tenant(&o, 3600);
+    let invite = |w: &World| {
+        w.run(&[
+            "jira",
+            "invite-user",
+            &cloud,
+            "acc-sam-park",
+            "--output",
+            "json",
+        ])
+        .json()["code"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // Conflicts on every attempt: a clear "try again", nothing written, the code still good.
+    let code = invite(&w);
+    let hits = std::sync::Arc::new(std::sync::Mutex::new(0));
+    let (h, limit) = (
+        hits.clone(),
+        std::sync::Arc::new(std::sync::Mutex::new(u32::MAX)),
+    );
+    let l2 = limit.clone();
+    let p = Proxy::start(&crate::moto::MotoServer::shared().endpoint, move |req| {
+        if req.aws_op() == "TransactWriteItems" {
+            let mut n = h.lock().unwrap();
+            *n += 1;
+            if *n <= *l2.lock().unwrap() {
+                return transaction_conflict(req);
+            }
+        }
+        Action::Forward
+    });
+    w.env("AWS_ENDPOINT_URL", &p.url);
+    let r = w.run(&[
+        "jira",
+        "link",
+        &code,
+        "--yes",
+        "--platform-user-id",
+        "mate-1",
+    ]);
+    r.fails(3, "try again");
+    assert!(!r.stderr.contains("redeemed or expired"), "{}", r.show());
+    assert!(r.stderr.contains("still valid"), "{}", r.show());
+    assert_eq!(*hits.lock().unwrap(), 4, "retried with backoff");
+    assert_eq!(
+        w.user_row(&format!("pending#{code}")).unwrap()["status"],
+        "pending"
+    );
+    // One conflict, then DynamoDB lets it through: linked.
+    *hits.lock().unwrap() = 0;
+    *limit.lock().unwrap() = 1;
+    let r = w.run(&[
+        "jira",
+        "link",
+        &code,
+        "--yes",
+        "--platform-user-id",
+        "mate-1",
+    ]);
+    r.ok();
+    assert_eq!(*hits.lock().unwrap(), 2);
+    assert!(w.user_row(&format!("pending#{code}")).is_none());
+    // A used code is still "cannot be used" (ConditionalCheckFailed → exit 3), no retry.
+    *limit.lock().unwrap() = 0;
+    let r = w.run(&[
+        "jira",
+        "link",
+        &code,
+        "--yes",
+        "--platform-user-id",
+        "mate-2",
+    ]);
+    r.fails(3, "ask your Jira admin for a new code");
 }

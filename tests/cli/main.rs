@@ -19,9 +19,12 @@ mod auth;
 mod doctor;
 mod faults;
 mod foundation;
+mod hygiene;
 mod invite_link;
 mod linear;
 mod link_api;
+mod output;
+mod progress;
 mod setup;
 
 // Forge app identity (`jira app-setup`) and its proxy stand-in.

@@ -74,7 +74,10 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
         doc["next_steps"][0],
         format!("bgagent jira map {cloud} <PROJECT-KEY> --repo owner/repo")
     );
-    assert!(run.stderr.contains("Next steps"));
+    assert!(
+        !run.stderr.contains("Next steps"),
+        "JSON mode: the result is the document"
+    );
 
     let b = w.bundle(&cloud).expect("bundle");
     let mut keys: Vec<&str> = b.as_object().unwrap().keys().map(String::as_str).collect();
@@ -171,7 +174,7 @@ fn setup_writes_bundle_registry_and_stack_secret_exactly() {
     assert_eq!(t.json()["tenants"][0]["bundle"], "ok");
     let text = w.run(&["jira", "tenants"]);
     text.ok();
-    assert!(text.stderr.contains(&cloud));
+    assert!(text.stdout.contains(&cloud), "{}", text.show());
 }
 
 #[test]
@@ -440,12 +443,17 @@ fn stack_secret_failure_restores_the_bundle() {
         run.show()
     );
     assert!(run.stderr.contains("re-run `bgagent jira setup`"));
+    // Only the webhook secret (and updated_at) is rolled back; the new login's tokens stay.
+    let before: Value = serde_json::from_str(&before).unwrap();
+    let after = w.bundle(&cloud).unwrap();
     assert_eq!(
-        w.platform
-            .get_secret_string(&format!("bgagent-jira-oauth-{cloud}"))
-            .unwrap(),
-        before
+        after["webhook_signing_secret"],
+        before["webhook_signing_secret"]
     );
+    assert_eq!(after["updated_at"], before["updated_at"]);
+    assert_ne!(after["refresh_token"], before["refresh_token"]);
+    w.register_bundle_secrets(&cloud);
+    w.assert_no_secrets();
 }
 
 #[test]
@@ -651,7 +659,30 @@ fn chromium_end_to_end() {
 fn without_a_keychain_setup_degrades_to_asking() {
     let w = World::new();
     let o = w.oauth(|_| {});
-    w.env("BGAGENT_KEYCHAIN", ""); // use the OS keychain (none on a headless test machine)
+    w.env("BGAGENT_KEYCHAIN", ""); // use the keychain code path…
+    // …but never the machine's real keychain: the session bus (Secret Service) is a fake socket
+    // of this test that counts connections and hangs up, and no default bus path leads elsewhere.
+    let bus_dir = w.dir.path().join("run");
+    std::fs::create_dir_all(&bus_dir).unwrap();
+    let bus = bus_dir.join("bus");
+    let listener = std::os::unix::net::UnixListener::bind(&bus).unwrap();
+    let connections = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let c2 = connections.clone();
+    std::thread::spawn(move || {
+        for s in listener.incoming() {
+            c2.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(s);
+        }
+    });
+    w.env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        &format!("unix:path={}", bus.display()),
+    );
+    w.env(
+        "DBUS_SYSTEM_BUS_ADDRESS",
+        "unix:path=/nonexistent/bgagent-test-bus",
+    );
+    w.env("XDG_RUNTIME_DIR", bus_dir.to_str().unwrap());
     let started = std::time::Instant::now();
     let run = setup_via_callback(&w, &o, &["--forget-client"]);
     run.ok();
@@ -670,4 +701,37 @@ fn without_a_keychain_setup_degrades_to_asking() {
         "--webhook-secret-stdin",
     ]);
     again.fails(2, "--client-id");
+    assert!(
+        connections.load(std::sync::atomic::Ordering::SeqCst) >= 1,
+        "the keychain was not tried against the test's fake session bus"
+    );
+}
+
+#[test]
+fn a_rerun_keeps_the_install_record() {
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let cloud = site_id(&o);
+    setup_via_callback(&w, &o, &[]).ok();
+    let reg = |w: &World| {
+        w.platform
+            .get_item("JiraWorkspaceRegistryTableName", "jira_cloud_id", &cloud)
+            .unwrap()
+    };
+    let (b1, r1) = (w.bundle(&cloud).unwrap(), reg(&w));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::remove_file(&o.url_file).ok();
+    let run = setup_via_callback(&w, &o, &["--platform-user-id", "another-admin-sub"]);
+    run.ok();
+    assert_eq!(run.json()["installed_by_platform_user_id"], PLATFORM_USER);
+    let (b2, r2) = (w.bundle(&cloud).unwrap(), reg(&w));
+    for k in ["installed_at", "installed_by_platform_user_id"] {
+        assert_eq!(b2[k], b1[k], "bundle {k}");
+        assert_eq!(r2[k], r1[k], "registry {k}");
+    }
+    assert_eq!(r1["installed_by_platform_user_id"], PLATFORM_USER);
+    assert_ne!(b2["updated_at"], b1["updated_at"]);
+    assert_ne!(r2["updated_at"], r1["updated_at"]);
+    w.register_bundle_secrets(&cloud);
+    w.assert_no_secrets();
 }

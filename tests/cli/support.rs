@@ -253,6 +253,11 @@ pub mod http {
             url::Host::Ipv6(ip) => format!("[{ip}]"),
             h => h.to_string(),
         };
+        // As browsers send it: host:port unless the port is the scheme's default.
+        let host_header = match u.port() {
+            Some(p) => format!("{host}:{p}"),
+            None => host.clone(),
+        };
         let addr = format!(
             "{}:{}",
             if host == "localhost" {
@@ -268,7 +273,8 @@ pub mod http {
         };
         raw(
             &addr,
-            format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+            format!("GET {path} HTTP/1.1\r\nHost: {host_header}\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
         )
     }
 }

@@ -33,14 +33,14 @@ fn stdin_secret(what: &str, flag: &str) -> Result<String> {
 }
 
 fn env_secret(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
+    crate::env::secret(name)
 }
 
 fn password(a: &LoginArgs, ui: &Ui) -> Result<String> {
     if a.password_stdin {
         return stdin_secret("password", "--password-stdin");
     }
-    if let Some(p) = env_secret("BGAGENT_PASSWORD") {
+    if let Some(p) = env_secret(crate::env::PASSWORD) {
         return Ok(p);
     }
     if !ui.interactive() {
@@ -77,7 +77,7 @@ fn new_password(a: &LoginArgs, ui: &Ui) -> Result<String> {
     if a.new_password_stdin {
         return stdin_secret("new password", "--new-password-stdin");
     }
-    if let Some(p) = env_secret("BGAGENT_NEW_PASSWORD") {
+    if let Some(p) = env_secret(crate::env::NEW_PASSWORD) {
         return Ok(p);
     }
     if !ui.interactive() {

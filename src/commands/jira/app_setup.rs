@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::terminal::{Ui, prompt};
 
 /// The variable the Forge setup guide has the operator export (the Forge app's own variable name).
-pub const SECRET_ENV: &str = "BGAGENT_PROXY_SECRET";
+pub const SECRET_ENV: &str = crate::env::PROXY_SECRET;
 const SECRET_FLAGS: &str = "--shared-secret-stdin (or BGAGENT_PROXY_SECRET)";
 /// Registry attributes `app-setup` owns (besides `updated_at`).
 pub const REGISTRY_ATTRS: [&str; 4] = [
@@ -197,10 +197,7 @@ fn doc(
 fn collect_secret(a: &AppSetupArgs, ui: &Ui) -> Result<String> {
     let raw = if a.shared_secret_stdin {
         prompt::read_stdin_line("Forge proxy shared secret", "--shared-secret-stdin")?
-    } else if let Some(v) = std::env::var(SECRET_ENV)
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-    {
+    } else if let Some(v) = crate::env::secret(SECRET_ENV).filter(|v| !v.trim().is_empty()) {
         v
     } else {
         prompt::secret(

@@ -30,7 +30,7 @@ pub fn run(a: &AppTemplateArgs, ui: &Ui) -> Result<()> {
     let rule = "═".repeat(72);
     let lines = [
         rule.clone(),
-        ui.bold("Atlassian OAuth 2.0 (3LO) app for bgagent"),
+        "Atlassian OAuth 2.0 (3LO) app for bgagent".to_string(),
         rule.clone(),
         format!("1. Open {CONSOLE_URL} → Create → OAuth 2.0 integration"),
         format!("   Name:         {name}"),
@@ -47,9 +47,9 @@ pub fn run(a: &AppTemplateArgs, ui: &Ui) -> Result<()> {
         format!("Next: bgagent jira setup --callback-url {}", a.callback_url),
         rule,
     ];
-    // Human text goes to stderr; `--output json` is the form for scripts (stdout).
+    // The template is the command's result: stdout (`app-template > app.txt` works).
     for l in lines {
-        ui.say(l);
+        ui.result(l);
     }
     Ok(())
 }

@@ -3,8 +3,11 @@
 
 use std::future::Future;
 
-use super::{Ctx, linked_platform_user, require_active_tenant, tenant_token};
+use super::tenant::{linked_platform_user, require_active_tenant};
+use super::tenant_token;
 use crate::atlassian::api::{self, JiraUser};
+use crate::aws::Ctx;
+use crate::aws::rows::{InviteRow, Row};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, InviteUserArgs};
 use crate::domain::{duration, invite_code, timefmt};
@@ -144,27 +147,20 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         tenant.site_url.clone()
     };
     let row_for = |code: &str| -> ddb::Item {
-        ddb::Item::from([
-            (
-                "jira_identity".to_string(),
-                ddb::s(format!("pending#{code}")),
-            ),
-            ("status".to_string(), ddb::s("pending")),
-            ("jira_cloud_id".to_string(), ddb::s(&a.cloud_id)),
-            ("jira_site_url".to_string(), ddb::s(&site_url)),
-            ("jira_account_id".to_string(), ddb::s(&user.account_id)),
-            (
-                "jira_user_name".to_string(),
-                ddb::s(user.display_name.clone().unwrap_or_default()),
-            ),
-            (
-                "jira_user_email".to_string(),
-                ddb::s(user.email_address.clone().unwrap_or_default()),
-            ),
-            ("invited_at".to_string(), ddb::s(timefmt::iso_ms(now))),
-            ("invited_by_platform_user_id".to_string(), ddb::s(&inviter)),
-            ("ttl".to_string(), ddb::n(timefmt::epoch_secs(expires))),
-        ])
+        InviteRow {
+            jira_identity: format!("pending#{code}"),
+            status: "pending".into(),
+            jira_cloud_id: a.cloud_id.clone(),
+            jira_site_url: site_url.clone(),
+            jira_account_id: user.account_id.clone(),
+            jira_user_name: user.display_name.clone().unwrap_or_default(),
+            jira_user_email: user.email_address.clone().unwrap_or_default(),
+            invited_at: timefmt::iso_ms(now),
+            invited_by_platform_user_id: inviter.clone(),
+            ttl: Some(timefmt::epoch_secs(expires)),
+            extra: Default::default(),
+        }
+        .to_item()
     };
     let summary = |code: Option<&str>, dry: bool| {
         serde_json::json!({
@@ -184,13 +180,20 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     };
     if a.dry_run {
         let preview = row_for("link-XXXXXXXX");
-        ui.say("Dry run: would write this invite (with a fresh code). Nothing was written.");
-        ui.say(serde_json::to_string_pretty(&ddb::to_json(&preview)).unwrap_or_default());
+        ui.result("Dry run: would write this invite (with a fresh code). Nothing was written.");
+        ui.result(serde_json::to_string_pretty(&ddb::to_json(&preview)).unwrap_or_default());
         ui.emit_json(&summary(None, true));
         return Ok(());
     }
 
     let table = ctx.out.get(Output::Users);
+    crate::terminal::interrupt::writes_begin(
+        &["the invite (a pending row with a fresh code)".to_string()],
+        &format!(
+            "bgagent jira users {}` to check, then `bgagent jira invite-user {} …",
+            a.cloud_id, a.cloud_id
+        ),
+    );
     let code = mint_unique(invite_code::new_code, |code| {
         let put = ctx
             .ddb
@@ -216,15 +219,12 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     .await?;
 
     ui.ok("Invite created");
-    ui.say("Send this to the teammate (chat, email, …):");
-    ui.say("");
-    ui.say(format!(
-        "    {}",
-        ui.bold(&format!("bgagent jira link {code}"))
-    ));
-    ui.say("");
-    ui.say(format!("  Jira user:    {}", user.label()));
-    ui.say(format!(
+    ui.result("Send this to the teammate (chat, email, …):");
+    ui.result("");
+    ui.result(format!("    bgagent jira link {code}"));
+    ui.result("");
+    ui.result(format!("  Jira user:    {}", user.label()));
+    ui.result(format!(
         "  Jira tenant:  {}",
         if site_url.is_empty() {
             &a.cloud_id
@@ -232,12 +232,12 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             &site_url
         }
     ));
-    ui.say(format!(
+    ui.result(format!(
         "  Expires:      {} ({})",
         timefmt::iso_ms(expires),
         duration::human(a.ttl)
     ));
-    ui.say("  The code works once; the teammate sees who it links before confirming.");
+    ui.result("  The code works once; the teammate sees who it links before confirming.");
     ui.emit_json(&summary(Some(&code), false));
     Ok(())
 }

@@ -3,9 +3,12 @@
 //! and redeemed in one transaction: put the active link, delete the invite on condition that it is
 //! still pending and unexpired. A lost race writes nothing.
 
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{Delete, Put, TransactWriteItem};
 
-use super::{Ctx, linked_platform_user, require_active_tenant};
+use super::tenant::{linked_platform_user, require_active_tenant};
+use crate::aws::Ctx;
+use crate::aws::rows::{InviteRow, LinkRow, Row};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, LinkArgs};
 use crate::domain::timefmt;
@@ -16,6 +19,39 @@ fn ask_for_new(code: &str) -> String {
     format!(
         "ask your Jira admin for a new code (`bgagent jira invite-user <cloud-id> <you>`); {code} cannot be used"
     )
+}
+
+/// How many times a transaction cancelled by `TransactionConflict` is tried in all.
+pub const CONFLICT_ATTEMPTS: u32 = 4;
+
+/// Why DynamoDB cancelled the redeem transaction.
+#[derive(Debug, PartialEq)]
+pub enum Cancel {
+    /// A condition failed: the code was used or expired meanwhile (the code is gone).
+    Used,
+    /// Another transaction touched the same items; the code is still good, retry.
+    Conflict,
+    /// Anything else (throttling, validation …), with the reason codes.
+    Other(String),
+}
+
+/// Classifies the cancellation reasons, one per transaction item (pure).
+pub fn classify_cancel(codes: &[Option<String>]) -> Cancel {
+    let has = |c: &str| codes.iter().any(|x| x.as_deref() == Some(c));
+    if has("ConditionalCheckFailed") {
+        Cancel::Used
+    } else if has("TransactionConflict") {
+        Cancel::Conflict
+    } else {
+        Cancel::Other(
+            codes
+                .iter()
+                .map(|c| c.as_deref().unwrap_or("None"))
+                .filter(|c| *c != "None")
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    }
 }
 
 /// Why a pending row cannot be redeemed at `now` (pure).
@@ -55,9 +91,9 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .not_written("nothing")
             .hint(ask_for_new(&a.code))
     })?;
-    let row = row.expect("checked above");
-    let f = |k: &str| ddb::get_s(&row, k).unwrap_or_default().to_string();
-    let (cloud_id, account_id) = (f("jira_cloud_id"), f("jira_account_id"));
+    let invite = InviteRow::from_item(row.expect("checked above"))
+        .map_err(|e| e.not_written("nothing").hint(ask_for_new(&a.code)))?;
+    let (cloud_id, account_id) = (invite.jira_cloud_id.clone(), invite.jira_account_id.clone());
     if cloud_id.is_empty() || account_id.is_empty() {
         return Err(Error::conflict(format!(
             "invite {} is malformed (no tenant or account)",
@@ -73,11 +109,16 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     );
     let tenant = tenant?;
     let site = if tenant.site_url.is_empty() {
-        f("jira_site_url")
+        invite.jira_site_url.clone()
     } else {
         tenant.site_url.clone()
     };
-    let (name, email) = (f("jira_user_name"), f("jira_user_email"));
+    // Written by another tool or person: shown without control characters.
+    let printable = crate::domain::text::printable;
+    let (name, email) = (
+        printable(&invite.jira_user_name),
+        printable(&invite.jira_user_email),
+    );
     let who = match (name.is_empty(), email.is_empty()) {
         (false, false) => format!("{name} ({email})"),
         (false, true) => name.clone(),
@@ -87,19 +128,31 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let link_key = format!("{cloud_id}#{account_id}");
     let replaced = current?.filter(|p| *p != platform_user);
 
-    ui.say("About to link this Jira identity to your platform account:");
-    ui.say(format!("  Jira user:      {who} [{account_id}]"));
-    ui.say(format!(
+    // The dry run's result; otherwise what the confirmation is about (shown even under -q when
+    // a person is asked).
+    let asking = !a.dry_run && !ui.yes && ui.interactive();
+    let show = |l: String| {
+        if a.dry_run {
+            ui.result(l)
+        } else if asking {
+            ui.ask(l)
+        } else {
+            ui.say(l)
+        }
+    };
+    show("About to link this Jira identity to your platform account:".into());
+    show(format!("  Jira user:      {who} [{account_id}]"));
+    show(format!(
         "  Jira site:      {}",
         if site.is_empty() { &cloud_id } else { &site }
     ));
-    ui.say(format!("  Platform user:  {platform_user}"));
+    show(format!("  Platform user:  {platform_user}"));
     if let Some(p) = &replaced {
         ui.warn(format!(
             "this Jira account is linked to platform user {p} now; linking moves it to you"
         ));
     }
-    ui.say("Issues this Jira user labels will run as your platform account.");
+    show("Issues this Jira user labels will run as your platform account.".into());
     let linked_at = timefmt::iso_ms(now);
     let summary = |dry: bool| {
         serde_json::json!({
@@ -116,7 +169,7 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         })
     };
     if a.dry_run {
-        ui.say("Dry run (via direct): nothing was written; the code is still valid.");
+        ui.result("Dry run (via direct): nothing was written; the code is still valid.");
         ui.emit_json(&summary(true));
         return Ok(());
     }
@@ -126,15 +179,17 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     }
 
     let table = ctx.out.get(Output::Users);
-    let active = ddb::Item::from([
-        ("jira_identity".to_string(), ddb::s(&link_key)),
-        ("platform_user_id".to_string(), ddb::s(&platform_user)),
-        ("jira_cloud_id".to_string(), ddb::s(&cloud_id)),
-        ("jira_account_id".to_string(), ddb::s(&account_id)),
-        ("linked_at".to_string(), ddb::s(&linked_at)),
-        ("status".to_string(), ddb::s("active")),
-        ("link_method".to_string(), ddb::s("cli")),
-    ]);
+    let active = LinkRow {
+        jira_identity: link_key.clone(),
+        platform_user_id: platform_user.clone(),
+        jira_cloud_id: cloud_id.clone(),
+        jira_account_id: account_id.clone(),
+        linked_at: linked_at.clone(),
+        status: "active".into(),
+        link_method: "cli".into(),
+        extra: Default::default(),
+    }
+    .to_item();
     let build = |e: aws_sdk_dynamodb::error::BuildError| {
         Error::failure("could not build the link transaction").cause(e)
     };
@@ -143,48 +198,87 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .set_item(Some(active))
         .build()
         .map_err(build)?;
-    let delete = Delete::builder()
-        .table_name(table)
-        .set_key(Some(ddb::key("jira_identity", &pending_key)))
-        .condition_expression("#s = :pending AND #ttl > :now")
-        .expression_attribute_names("#s", "status")
-        .expression_attribute_names("#ttl", "ttl")
-        .expression_attribute_values(":pending", ddb::s("pending"))
-        .expression_attribute_values(":now", ddb::n(timefmt::epoch_secs(timefmt::now())))
-        .build()
-        .map_err(build)?;
-    ui.debug(format!(
-        "dynamodb:TransactWriteItems {table} put {link_key}, delete {pending_key}"
-    ));
-    let result = ctx
-        .ddb
-        .transact_write_items()
-        .transact_items(TransactWriteItem::builder().put(put).build())
-        .transact_items(TransactWriteItem::builder().delete(delete).build())
-        .send()
-        .await;
-    if let Err(e) = result {
-        if e.as_service_error()
-            .is_some_and(|s| s.is_transaction_canceled_exception())
-        {
-            return Err(Error::conflict(format!(
-                "invite code {} was redeemed or expired a moment ago",
-                a.code
-            ))
-            .not_written("the link (nothing was written)")
-            .hint(ask_for_new(&a.code)));
+    let rerun = format!("re-run `bgagent jira link {}` (safe to repeat)", a.code);
+    crate::terminal::interrupt::writes_begin(
+        &[format!(
+            "the link {link_key} and the redeemed code (one transaction: both or neither)"
+        )],
+        &format!("bgagent jira link {}", a.code),
+    );
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let delete = Delete::builder()
+            .table_name(table)
+            .set_key(Some(ddb::key("jira_identity", &pending_key)))
+            .condition_expression("#s = :pending AND #ttl > :now")
+            .expression_attribute_names("#s", "status")
+            .expression_attribute_names("#ttl", "ttl")
+            .expression_attribute_values(":pending", ddb::s("pending"))
+            .expression_attribute_values(":now", ddb::n(timefmt::epoch_secs(timefmt::now())))
+            .build()
+            .map_err(build)?;
+        ui.debug(format!(
+            "dynamodb:TransactWriteItems {table} put {link_key}, delete {pending_key} (attempt {attempt})"
+        ));
+        let result = ctx
+            .ddb
+            .transact_write_items()
+            .transact_items(TransactWriteItem::builder().put(put.clone()).build())
+            .transact_items(TransactWriteItem::builder().delete(delete).build())
+            .send()
+            .await;
+        let Err(e) = result else { break };
+        let reasons = match e.as_service_error() {
+            Some(TransactWriteItemsError::TransactionCanceledException(c)) => c
+                .cancellation_reasons()
+                .iter()
+                .map(|r| r.code().map(str::to_string))
+                .collect::<Vec<_>>(),
+            _ => {
+                return Err(sdk_error("could not redeem the invite", e)
+                    .not_written("the link (the transaction writes all or nothing)")
+                    .hint(rerun));
+            }
+        };
+        match classify_cancel(&reasons) {
+            Cancel::Used => {
+                return Err(Error::conflict(format!(
+                    "invite code {} was redeemed or expired a moment ago",
+                    a.code
+                ))
+                .not_written("the link (nothing was written)")
+                .hint(ask_for_new(&a.code)));
+            }
+            Cancel::Conflict if attempt < CONFLICT_ATTEMPTS => {
+                let wait = std::time::Duration::from_millis(100 << attempt);
+                ui.debug(format!(
+                    "the transaction collided with another write to the same rows; retrying in {} ms",
+                    wait.as_millis()
+                ));
+                tokio::time::sleep(wait).await;
+            }
+            Cancel::Conflict => {
+                return Err(Error::conflict(format!(
+                    "invite code {} could not be redeemed: other writes to the same rows kept colliding with it",
+                    a.code
+                ))
+                .cause(format!("DynamoDB cancelled the transaction {CONFLICT_ATTEMPTS} times with TransactionConflict"))
+                .not_written("the link (nothing was written; the code is still valid)")
+                .hint(format!("try again in a few seconds: {rerun}")));
+            }
+            Cancel::Other(why) => {
+                return Err(Error::failure("could not redeem the invite")
+                    .cause(format!("DynamoDB cancelled the transaction: {why}"))
+                    .not_written("the link (nothing was written; the code is still valid)")
+                    .hint(rerun));
+            }
         }
-        return Err(sdk_error("could not redeem the invite", e)
-            .not_written("the link (the transaction writes all or nothing)")
-            .hint(format!(
-                "re-run `bgagent jira link {}` (safe to repeat)",
-                a.code
-            )));
     }
-    ui.ok(format!(
+    ui.result(format!(
         "Linked Jira account {who} to platform user {platform_user} (via direct: one DynamoDB transaction)"
     ));
-    ui.say(format!("  Linked at: {linked_at}"));
+    ui.result(format!("  Linked at: {linked_at}"));
     ui.emit_json(&summary(false));
     Ok(())
 }
@@ -199,6 +293,29 @@ mod tests {
             r.insert("ttl".into(), ddb::n(t));
         }
         r
+    }
+
+    #[test]
+    fn cancellation_reasons() {
+        let c = |v: &[Option<&str>]| {
+            classify_cancel(&v.iter().map(|x| x.map(str::to_string)).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            c(&[Some("None"), Some("ConditionalCheckFailed")]),
+            Cancel::Used
+        );
+        assert_eq!(
+            c(&[Some("TransactionConflict"), Some("None")]),
+            Cancel::Conflict
+        );
+        assert_eq!(
+            c(&[Some("TransactionConflict"), Some("ConditionalCheckFailed")]),
+            Cancel::Used
+        );
+        assert_eq!(
+            c(&[None, Some("ThrottlingError")]),
+            Cancel::Other("ThrottlingError".into())
+        );
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! labelled issues to a repository. Keeps `onboarded_at` and any `status_on_*` not given again,
 //! refuses to re-point an active mapping to another repo without `--force`.
 
-use aws_sdk_dynamodb::types::AttributeValue;
-
-use super::{Ctx, check_active_tenant};
+use super::tenant::check_active_tenant;
+use crate::aws::Ctx;
+use crate::aws::rows::{MappingRow, Row};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, MapArgs};
 use crate::domain::{timefmt, validate};
@@ -38,9 +38,9 @@ pub fn check_active_repo(repo: &str, row: Option<ddb::Item>) -> Result<()> {
 /// What `map` will do, decided from the existing row (pure).
 #[derive(Debug, PartialEq)]
 pub enum Plan {
-    Create(ddb::Item),
-    Update(ddb::Item),
-    Unchanged(ddb::Item),
+    Create(MappingRow),
+    Update(MappingRow),
+    Unchanged(MappingRow),
 }
 
 pub struct Wanted<'a> {
@@ -54,58 +54,54 @@ pub struct Wanted<'a> {
     pub now: &'a str,
 }
 
-pub fn plan(existing: Option<&ddb::Item>, w: &Wanted) -> Result<Plan> {
-    let s = |v: &str| AttributeValue::S(v.to_string());
+pub fn plan(existing: Option<&MappingRow>, w: &Wanted) -> Result<Plan> {
     let mut row = existing.cloned().unwrap_or_default();
-    if let Some(old) = existing {
-        let old_repo = ddb::get_s(old, "repo").unwrap_or_default();
-        let old_status = ddb::get_s(old, "status").unwrap_or_default();
-        if old_repo != w.repo && old_status == "active" && !w.force {
-            return Err(Error::conflict(format!(
-                "project {} of tenant {} is already mapped to {old_repo}",
-                w.project_key, w.cloud_id
-            ))
-            .not_written("the project mapping (unchanged)")
-            .hint(format!(
-                "to re-point it, run `bgagent jira map {} {} --repo {} --force`",
-                w.cloud_id, w.project_key, w.repo
-            )));
-        }
+    if let Some(old) = existing
+        && old.repo != w.repo
+        && old.status == "active"
+        && !w.force
+    {
+        return Err(Error::conflict(format!(
+            "project {} of tenant {} is already mapped to {}",
+            w.project_key, w.cloud_id, old.repo
+        ))
+        .not_written("the project mapping (unchanged)")
+        .hint(format!(
+            "to re-point it, run `bgagent jira map {} {} --repo {} --force`",
+            w.cloud_id, w.project_key, w.repo
+        )));
     }
-    row.insert(
-        "jira_project_identity".into(),
-        s(&mapping_key(w.cloud_id, w.project_key)),
-    );
-    row.insert("cloud_id".into(), s(w.cloud_id));
-    row.insert("project_key".into(), s(w.project_key));
-    row.insert("repo".into(), s(w.repo));
-    let label = w.label.map(str::to_string).or_else(|| {
-        existing
-            .and_then(|e| ddb::get_s(e, "label_filter"))
-            .map(str::to_string)
-    });
-    row.insert(
-        "label_filter".into(),
-        s(label.as_deref().unwrap_or(DEFAULT_LABEL)),
-    );
-    row.insert("status".into(), s("active"));
+    row.jira_project_identity = mapping_key(w.cloud_id, w.project_key);
+    row.cloud_id = w.cloud_id.to_string();
+    row.project_key = w.project_key.to_string();
+    row.repo = w.repo.to_string();
+    row.label_filter = w
+        .label
+        .map(str::to_string)
+        .or_else(|| {
+            existing
+                .map(|e| e.label_filter.clone())
+                .filter(|l| !l.is_empty())
+        })
+        .unwrap_or_else(|| DEFAULT_LABEL.to_string());
+    row.status = "active".to_string();
     if let Some(v) = validate::optional_text(w.status_on_start) {
-        row.insert("status_on_start".into(), s(&v));
+        row.status_on_start = Some(v);
     }
     if let Some(v) = validate::optional_text(w.status_on_pr) {
-        row.insert("status_on_pr".into(), s(&v));
+        row.status_on_pr = Some(v);
     }
-    if !row.contains_key("onboarded_at") {
-        row.insert("onboarded_at".into(), s(w.now));
+    if row.onboarded_at.is_empty() {
+        row.onboarded_at = w.now.to_string();
     }
     match existing {
         Some(old) if *old == row => Ok(Plan::Unchanged(row)),
         Some(_) => {
-            row.insert("updated_at".into(), s(w.now));
+            row.updated_at = Some(w.now.to_string());
             Ok(Plan::Update(row))
         }
         None => {
-            row.insert("updated_at".into(), s(w.now));
+            row.updated_at = Some(w.now.to_string());
             Ok(Plan::Create(row))
         }
     }
@@ -133,6 +129,7 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     );
     check_active_tenant(&a.cloud_id, tenant)?;
     check_active_repo(&a.repo, repo)?;
+    let current = existing.clone().map(MappingRow::from_item).transpose()?;
     let now = timefmt::iso_ms(timefmt::now());
     let wanted = Wanted {
         cloud_id: &a.cloud_id,
@@ -144,19 +141,19 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         force: a.force,
         now: &now,
     };
-    let plan = plan(existing.as_ref(), &wanted)?;
+    let plan = plan(current.as_ref(), &wanted)?;
     let (action, row) = match &plan {
         Plan::Create(r) => ("created", r),
         Plan::Update(r) => ("updated", r),
         Plan::Unchanged(r) => ("unchanged", r),
     };
-    let repointed = existing
+    let repointed = current
         .as_ref()
-        .and_then(|e| ddb::get_s(e, "repo"))
-        .filter(|r| *r != a.repo)
-        .map(str::to_string);
+        .map(|e| e.repo.clone())
+        .filter(|r| *r != a.repo);
+    let item = row.to_item();
     if a.dry_run {
-        ui.say(format!(
+        ui.result(format!(
             "Dry run: would {} {key}:",
             match action {
                 "created" => "create",
@@ -164,20 +161,20 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
                 _ => "leave unchanged",
             }
         ));
-        ui.say(serde_json::to_string_pretty(&ddb::to_json(row)).unwrap_or_default());
+        ui.result(serde_json::to_string_pretty(&ddb::to_json(&item)).unwrap_or_default());
         ui.say("Nothing was written.");
         ui.emit_json(
-            &serde_json::json!({"action": action, "dry_run": true, "mapping": ddb::to_json(row)}),
+            &serde_json::json!({"action": action, "dry_run": true, "mapping": ddb::to_json(&item)}),
         );
         return Ok(());
     }
     if let Plan::Unchanged(_) = plan {
-        ui.ok(format!(
+        ui.result(format!(
             "Jira project {key} is already mapped to {} (nothing to change, nothing written)",
             a.repo
         ));
         ui.emit_json(
-            &serde_json::json!({"action": action, "dry_run": false, "mapping": ddb::to_json(row)}),
+            &serde_json::json!({"action": action, "dry_run": false, "mapping": ddb::to_json(&item)}),
         );
         return Ok(());
     }
@@ -187,20 +184,31 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .ddb
         .put_item()
         .table_name(table)
-        .set_item(Some(row.clone()));
+        .set_item(Some(item.clone()));
     put = match &existing {
         None => put.condition_expression("attribute_not_exists(jira_project_identity)"),
-        Some(old) => put
-            .condition_expression("#u = :u")
-            .expression_attribute_names("#u", "updated_at")
-            .expression_attribute_values(
-                ":u",
-                old.get("updated_at")
-                    .cloned()
-                    .unwrap_or(AttributeValue::S(String::new())),
-            ),
+        // A row written by hand (the setup guide's `aws dynamodb put-item`) or by older tooling
+        // may have no `updated_at`: then it must still have none.
+        Some(old) => match old.get("updated_at") {
+            Some(u) => put
+                .condition_expression("#u = :u")
+                .expression_attribute_names("#u", "updated_at")
+                .expression_attribute_values(":u", u.clone()),
+            None => put
+                .condition_expression(
+                    "attribute_exists(jira_project_identity) AND attribute_not_exists(#u)",
+                )
+                .expression_attribute_names("#u", "updated_at"),
+        },
     };
     ui.debug(format!("dynamodb:PutItem {table} {key}"));
+    crate::terminal::interrupt::writes_begin(
+        &[format!("the mapping {key}")],
+        &format!(
+            "bgagent jira map {} {} --repo {}",
+            a.cloud_id, a.project_key, a.repo
+        ),
+    );
     if let Err(e) = put.send().await {
         if e.as_service_error()
             .is_some_and(|s| s.is_conditional_check_failed_exception())
@@ -217,22 +225,19 @@ pub async fn run(a: MapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .not_written("the project mapping"));
     }
     if let Some(old) = &repointed {
-        ui.ok(format!("Re-pointed Jira project {key}: {old} → {}", a.repo));
+        ui.result(format!("Re-pointed Jira project {key}: {old} → {}", a.repo));
     } else {
-        ui.ok(format!("Mapped Jira project {key} → {}", a.repo));
+        ui.result(format!("Mapped Jira project {key} → {}", a.repo));
     }
-    ui.say(format!(
-        "  Trigger label: {}",
-        ddb::get_s(row, "label_filter").unwrap_or_default()
-    ));
-    if let Some(v) = ddb::get_s(row, "status_on_start") {
-        ui.say(format!("  Status on task start: {v}"));
+    ui.result(format!("  Trigger label: {}", row.label_filter));
+    if let Some(v) = &row.status_on_start {
+        ui.result(format!("  Status on task start: {v}"));
     }
-    if let Some(v) = ddb::get_s(row, "status_on_pr") {
-        ui.say(format!("  Status on PR opened: {v}"));
+    if let Some(v) = &row.status_on_pr {
+        ui.result(format!("  Status on PR opened: {v}"));
     }
     ui.emit_json(
-        &serde_json::json!({"action": action, "dry_run": false, "mapping": ddb::to_json(row)}),
+        &serde_json::json!({"action": action, "dry_run": false, "mapping": ddb::to_json(&item)}),
     );
     Ok(())
 }
@@ -256,7 +261,7 @@ mod tests {
         }
     }
 
-    fn row(plan: Plan) -> ddb::Item {
+    fn row(plan: Plan) -> MappingRow {
         match plan {
             Plan::Create(r) | Plan::Update(r) | Plan::Unchanged(r) => r,
         }
@@ -267,13 +272,11 @@ mod tests {
         let first = plan(None, &wanted("a/b", "T1")).unwrap();
         assert!(matches!(first, Plan::Create(_)));
         let r = row(first);
-        assert_eq!(
-            ddb::get_s(&r, "jira_project_identity"),
-            Some(&*format!("{C}#ENG"))
-        );
-        assert_eq!(ddb::get_s(&r, "label_filter"), Some("bgagent"));
-        assert_eq!(ddb::get_s(&r, "onboarded_at"), Some("T1"));
-        assert!(!r.contains_key("status_on_start"));
+        assert_eq!(r.jira_project_identity, format!("{C}#ENG"));
+        assert_eq!(r.label_filter, "bgagent");
+        assert_eq!(r.onboarded_at, "T1");
+        assert_eq!(r.status_on_start, None);
+        assert!(!r.to_item().contains_key("status_on_start"));
         let again = plan(Some(&r), &wanted("a/b", "T2")).unwrap();
         assert_eq!(again, Plan::Unchanged(r));
     }
@@ -282,21 +285,22 @@ mod tests {
     fn keeps_onboarded_at_status_fields_and_unknown_attributes() {
         let mut w = wanted("a/b", "T1");
         w.status_on_start = Some(" In Progress ");
-        let mut r = row(plan(None, &w).unwrap());
-        r.insert("x_extra".into(), ddb::s("keep"));
+        let mut item = row(plan(None, &w).unwrap()).to_item();
+        item.insert("x_extra".into(), ddb::s("keep"));
+        let r = MappingRow::from_item(item).unwrap();
         let mut w2 = wanted("a/b", "T2");
         w2.status_on_pr = Some("In Review");
         w2.label = Some("agent");
         let r2 = row(plan(Some(&r), &w2).unwrap());
-        assert_eq!(ddb::get_s(&r2, "onboarded_at"), Some("T1"));
-        assert_eq!(ddb::get_s(&r2, "updated_at"), Some("T2"));
-        assert_eq!(ddb::get_s(&r2, "status_on_start"), Some("In Progress"));
-        assert_eq!(ddb::get_s(&r2, "status_on_pr"), Some("In Review"));
-        assert_eq!(ddb::get_s(&r2, "label_filter"), Some("agent"));
-        assert_eq!(ddb::get_s(&r2, "x_extra"), Some("keep"));
+        assert_eq!(r2.onboarded_at, "T1");
+        assert_eq!(r2.updated_at.as_deref(), Some("T2"));
+        assert_eq!(r2.status_on_start.as_deref(), Some("In Progress"));
+        assert_eq!(r2.status_on_pr.as_deref(), Some("In Review"));
+        assert_eq!(r2.label_filter, "agent");
+        assert_eq!(ddb::get_s(&r2.to_item(), "x_extra"), Some("keep"));
         // label not given again: kept
         let r3 = row(plan(Some(&r2), &wanted("a/b", "T3")).unwrap());
-        assert_eq!(ddb::get_s(&r3, "label_filter"), Some("agent"));
+        assert_eq!(r3.label_filter, "agent");
     }
 
     #[test]
@@ -307,12 +311,9 @@ mod tests {
         assert!(e.hints[0].contains("--force"));
         let mut w = wanted("c/d", "T2");
         w.force = true;
-        assert_eq!(
-            ddb::get_s(&row(plan(Some(&r), &w).unwrap()), "repo"),
-            Some("c/d")
-        );
+        assert_eq!(row(plan(Some(&r), &w).unwrap()).repo, "c/d");
         let mut removed = r.clone();
-        removed.insert("status".into(), ddb::s("removed"));
+        removed.status = "removed".into();
         let p = plan(Some(&removed), &wanted("c/d", "T2")).unwrap();
         assert!(matches!(p, Plan::Update(_)));
     }

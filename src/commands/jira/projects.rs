@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Ctx, table};
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, ProjectsArgs};
 use crate::error::Result;
@@ -63,8 +63,7 @@ pub async fn run(a: ProjectsArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             ]
         })
         .collect();
-    table(
-        ui,
+    ui.table(
         &["PROJECT", "REPO", "LABEL", "STATUS", "CLOUD ID", "UPDATED"],
         &data,
     );

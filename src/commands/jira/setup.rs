@@ -3,9 +3,12 @@
 
 use std::time::Instant;
 
+use secrecy::{ExposeSecret, SecretString};
+
+use super::tenant::{active_tenants, second_tenant_error};
 use super::webhook_secret::{self, Input};
-use super::{Ctx, active_tenants, second_tenant_error};
 use crate::atlassian::{api, oauth};
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error, secrets};
 use crate::browser::redirect::parse_redirect;
 use crate::cli::{GlobalArgs, SetupArgs};
@@ -13,14 +16,15 @@ use crate::domain::bundle::{Bundle, secret_name};
 use crate::domain::timefmt;
 use crate::error::{Error, Result};
 use crate::keychain;
-use crate::terminal::{Ui, prompt};
+use crate::terminal::{Ui, interrupt, prompt};
 
 pub const WEBHOOK_EVENTS: [&str; 3] = ["Issue: created", "Issue: updated", "Comment: created"];
-const CLIENT_SECRET_ENV: &str = "BGAGENT_JIRA_CLIENT_SECRET";
 
+/// The secret is a `SecretString`: `Debug` never shows it.
+#[derive(Debug)]
 struct ClientCreds {
     id: String,
-    secret: String,
+    secret: SecretString,
     from_keychain: bool,
 }
 
@@ -53,10 +57,10 @@ fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     if id.is_empty() {
         return Err(Error::usage("--client-id must not be empty"));
     }
-    let env_secret = std::env::var(CLIENT_SECRET_ENV)
-        .ok()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
+    let env_secret = crate::env::get()
+        .client_secret
+        .as_ref()
+        .map(|s| s.expose_secret().to_string());
     let (secret, from_keychain) = if a.client_secret_stdin {
         (
             prompt::read_stdin_line("OAuth client secret", "--client-secret-stdin")?,
@@ -65,7 +69,7 @@ fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     } else if let Some(s) = env_secret {
         (s, false)
     } else if let Some(r) = remembered.filter(|r| r.client_id == id) {
-        (r.client_secret, true)
+        (r.client_secret.expose_secret().to_string(), true)
     } else {
         (
             prompt::secret(
@@ -79,7 +83,7 @@ fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     };
     Ok(ClientCreds {
         id,
-        secret,
+        secret: secret.into(),
         from_keychain,
     })
 }
@@ -153,26 +157,26 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .into_owned()
             .filter(|(k, _)| k != "state" && k != "code_challenge")
             .collect();
-        ui.say("Dry run: nothing will be opened or written.");
-        ui.say(format!(
+        ui.result("Dry run: nothing will be opened or written.");
+        ui.result(format!(
             "Authorize endpoint: {}",
             auth.url.as_str().split('?').next().unwrap_or_default()
         ));
         for (k, v) in &q {
-            ui.say(format!("  {k} = {v}"));
+            ui.result(format!("  {k} = {v}"));
         }
-        ui.say("  state, code_challenge = fresh random values per run");
+        ui.result("  state, code_challenge = fresh random values per run");
         let writes = [
             "secretsmanager: create or put bgagent-jira-oauth-<cloud id of the chosen site> (tenant bundle)".to_string(),
             format!("dynamodb: UpdateItem {} (jira_cloud_id = <cloud id>, status = active)", ctx.out.get(Output::Registry)),
             format!("secretsmanager: PutSecretValue {} (stack-wide webhook secret)", ctx.out.get(Output::WebhookSecret)),
         ];
-        ui.say("Writes after the login:");
+        ui.result("Writes after the login:");
         for w in &writes {
-            ui.say(format!("  {w}"));
+            ui.result(format!("  {w}"));
         }
         if !active.is_empty() {
-            ui.say(format!(
+            ui.result(format!(
                 "Currently active tenant(s): {}",
                 active
                     .iter()
@@ -194,7 +198,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     }
 
     // 3. Listen before the browser opens; wait for the callback (or a pasted redirect).
-    let code = crate::browser::flow::obtain_code(
+    let (code, browser) = crate::browser::flow::obtain_code(
         ui,
         "Atlassian",
         &redirect,
@@ -209,19 +213,51 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let tokens = oauth::exchange_code(
         ui,
         &client.id,
-        &client.secret,
+        client.secret.expose_secret(),
         &code,
         &auth.verifier,
         &redirect.raw,
     )
-    .await?;
+    .await;
+    // The browser tab shows the real outcome: success only once the tokens are obtained.
+    let tokens = match tokens {
+        Ok(t) => {
+            browser.finish(Ok(()));
+            t
+        }
+        Err(e) => {
+            browser.finish(Err(&crate::domain::text::printable(&e.message)));
+            return Err(e);
+        }
+    };
     let obtained = timefmt::now();
     let all_sites = api::accessible_resources(ui, &tokens.access_token).await?;
-    let sites: Vec<api::Site> = all_sites
+    let (sites, malformed): (Vec<api::Site>, Vec<api::Site>) = all_sites
         .iter()
         .filter(|s| s.has_jira_scopes())
         .cloned()
-        .collect();
+        .partition(api::Site::has_valid_id);
+    for s in &malformed {
+        ui.warn(format!(
+            "left out site {} ({}): its cloud id is not a canonical UUID",
+            s.name, s.url
+        ));
+    }
+    if sites.is_empty() && !malformed.is_empty() {
+        return Err(Error::failure(
+            "Atlassian listed no Jira site with a valid cloud id",
+        )
+        .cause(format!(
+            "cloud ids that are not canonical UUIDs: {}",
+            malformed
+                .iter()
+                .map(|s| format!("{:?}", crate::domain::text::printable(&s.id)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .not_written("nothing (no AWS write was made)")
+        .hint("check BGAGENT_ATLASSIAN_API_URL and any proxy in between; the ids come from /oauth/token/accessible-resources"));
+    }
     if sites.is_empty() {
         let others = all_sites.iter().map(|s| s.url.clone()).collect::<Vec<_>>();
         return Err(Error::failure("the Atlassian account you consented with has no Jira site this app can use")
@@ -230,14 +266,12 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .hint("sign in as an account that is a Jira admin of the site (use a private window to switch accounts), and check the app has the Jira API scopes (`bgagent jira app-template`)"));
     }
     let site = choose_site(ui, &sites, a.site.as_deref())?;
-    // Independent reads, in parallel: who consented, the active tenants, the current bundle.
+    // Independent reads, in parallel: who consented, the active tenants.
     let sm = ctx.aws.secrets();
     let name = secret_name(&site.id);
-    ui.debug(format!("secretsmanager:GetSecretValue {name}"));
-    let (me, active, previous) = tokio::join!(
+    let (me, active) = tokio::join!(
         api::myself(ui, &site.id, &tokens.access_token),
         active_tenants(&ctx, ui),
-        secrets::get(&sm, &name),
     );
     let me = me.ok();
     ui.ok(format!(
@@ -257,9 +291,19 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         return Err(second_tenant_error(&ctx, &site.id, &others));
     }
 
-    // 6. Build the bundle from the current one (keeping what setup does not own).
-    let previous = previous?;
-    let mut bundle = match previous.as_ref().map(|p| Bundle::parse_lenient(&p.value)) {
+    // 6. Build the bundle from the current one, read right before the write (keeping every field
+    // setup does not own: the platform's Lambdas rotate the refresh token at any time).
+    ui.debug(format!("secretsmanager:GetSecretValue {name}"));
+    let previous = secrets::get(&sm, &name).await.map_err(|e| {
+        e.not_written("nothing (no AWS write was made)")
+            .hint("re-run `bgagent jira setup` (safe to repeat)")
+    })?;
+    let parsed = previous.as_ref().map(|p| Bundle::parse_lenient(&p.value));
+    let restore = match &parsed {
+        Some(Ok(b)) => Some(webhook_secret::Restore::of(b)),
+        _ => None,
+    };
+    let mut bundle = match parsed {
         Some(Ok(b)) => b,
         Some(Err(e)) => {
             ui.warn(format!(
@@ -273,14 +317,14 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     if !dropped.is_empty() {
         ui.warn(format!("dropped an incomplete app-actor set from the bundle ({}); configure the app actor again", dropped.join(", ")));
     }
-    if webhook == Input::Deferred {
+    if matches!(webhook, Input::Deferred) {
         if bundle
             .str("webhook_signing_secret")
             .is_some_and(|s| !s.is_empty())
         {
             ui.say("  Keeping the tenant's current webhook signing secret.");
         } else if ui.interactive() {
-            webhook = Input::Generated(webhook_secret::generate());
+            webhook = Input::Generated(webhook_secret::generate().into());
         } else {
             return Err(webhook_secret::needed_for_new_tenant()
                 .not_written("nothing (no AWS write was made)"));
@@ -303,14 +347,25 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .unwrap_or_else(|| crate::atlassian::SCOPES.join(" ")),
     );
     bundle.set("client_id", client.id.as_str());
-    bundle.set("client_secret", client.secret.as_str());
+    bundle.set("client_secret", client.secret.expose_secret());
     bundle.set("cloud_id", site.id.as_str());
     bundle.set("site_url", site.url.as_str());
-    bundle.set("installed_at", now.as_str());
+    // A re-run keeps the first install's record; only updated_at moves.
+    for (k, v) in [
+        ("installed_at", now.as_str()),
+        ("installed_by_platform_user_id", platform_user.as_str()),
+    ] {
+        if bundle.str(k).is_none_or(str::is_empty) {
+            bundle.set(k, v);
+        }
+    }
     bundle.set("updated_at", now.as_str());
-    bundle.set("installed_by_platform_user_id", platform_user.as_str());
-    if let Input::Given(s) | Input::Generated(s) = &webhook {
-        bundle.set("webhook_signing_secret", s.as_str());
+    let installed_by = bundle
+        .str("installed_by_platform_user_id")
+        .unwrap_or_default()
+        .to_string();
+    if let Some(s) = webhook.secret() {
+        bundle.set("webhook_signing_secret", s);
     }
     let webhook_value = bundle
         .str("webhook_signing_secret")
@@ -319,6 +374,15 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
 
     // 7. Writes, in the contract's order.
     let mut written: Vec<String> = Vec::new();
+    let stack_arn = ctx.out.get(Output::WebhookSecret);
+    interrupt::writes_begin(
+        &[
+            format!("tenant bundle {name}"),
+            format!("registry row {}", site.id),
+            format!("stack-wide webhook secret {stack_arn}"),
+        ],
+        "bgagent jira setup",
+    );
     ui.debug(format!("secretsmanager:CreateSecret/PutSecretValue {name}"));
     let arn = secrets::create_or_put(
         &sm,
@@ -337,6 +401,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     })?;
     ui.ok(format!("Stored the tenant's OAuth bundle ({name})"));
     written.push(format!("tenant bundle {name}"));
+    interrupt::written(format!("tenant bundle {name}"));
 
     let registry = ctx.out.get(Output::Registry);
     ui.debug(format!("dynamodb:UpdateItem {registry} {}", site.id));
@@ -344,7 +409,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .update_item()
         .table_name(registry)
         .set_key(Some(ddb::key("jira_cloud_id", &site.id)))
-        .update_expression("SET site_url = :site, oauth_secret_arn = :arn, installed_by_platform_user_id = :by, installed_at = :now, updated_at = :now, #s = :active")
+        .update_expression("SET site_url = :site, oauth_secret_arn = :arn, installed_by_platform_user_id = if_not_exists(installed_by_platform_user_id, :by), installed_at = if_not_exists(installed_at, :now), updated_at = :now, #s = :active")
         .expression_attribute_names("#s", "status")
         .expression_attribute_values(":site", ddb::s(&site.url))
         .expression_attribute_values(":arn", ddb::s(&arn))
@@ -364,15 +429,15 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         site.id
     ));
     written.push(format!("registry row {}", site.id));
+    interrupt::written(format!("registry row {}", site.id));
 
-    let stack_arn = ctx.out.get(Output::WebhookSecret);
     webhook_secret::write_stack_wide_or_restore(
         &sm,
         ui,
         stack_arn,
         &webhook_value,
         &arn,
-        previous.as_ref().map(|p| p.value.as_str()),
+        restore.as_ref(),
         "bgagent jira setup",
     )
     .await
@@ -384,7 +449,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     ));
 
     if !client.from_keychain {
-        if keychain::store(&client.id, &client.secret) {
+        if keychain::store(&client.id, client.secret.expose_secret()) {
             ui.debug("remembered the OAuth client in the OS keychain");
         } else {
             ui.debug(
@@ -405,30 +470,31 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         ),
         format!("bgagent jira invite-user {} <account-id|email>", site.id),
     ];
-    ui.say("");
-    ui.say(ui.bold("Jira webhook (Jira → Settings → System → WebHooks → Create a WebHook):"));
-    ui.say(format!("  URL:     {webhook_url}"));
-    ui.say(format!("  Events:  {}", WEBHOOK_EVENTS.join(", ")));
+    ui.result(format!(
+        "Connected Jira site {} ({}), cloud id {}: wrote the tenant bundle, the registry row and the stack-wide webhook secret.",
+        site.name, site.url, site.id
+    ));
+    ui.result("");
+    ui.result("Jira webhook (Jira → Settings → System → WebHooks → Create a WebHook):");
+    ui.result(format!("  URL:     {webhook_url}"));
+    ui.result(format!("  Events:  {}", WEBHOOK_EVENTS.join(", ")));
     match &webhook {
-        Input::Generated(s) => {
-            ui.say(format!("  Secret:  {s}"));
-            ui.say("           (generated now and shown only once: paste it into the webhook's Secret field)");
-        }
-        Input::Given(_) => ui.say("  Secret:  the webhook signing secret you provided"),
-        Input::Deferred => ui.say("  Secret:  unchanged (the one already configured)"),
+        Input::Generated(s) => webhook_secret::show_generated(ui, s.expose_secret()),
+        Input::Given(_) => ui.result("  Secret:  the webhook signing secret you provided"),
+        Input::Deferred => ui.result("  Secret:  unchanged (the one already configured)"),
     }
-    ui.say("");
-    ui.say(ui.bold("Next steps:"));
+    ui.result("");
+    ui.result("Next steps:");
     for (i, n) in next.iter().enumerate() {
-        ui.say(format!("  {}. {n}", i + 1));
+        ui.result(format!("  {}. {n}", i + 1));
     }
-    ui.say("  3. add the label `bgagent` to a Jira issue");
+    ui.result("  3. add the label `bgagent` to a Jira issue");
     ui.emit_json(&serde_json::json!({
         "cloud_id": site.id,
         "site_url": site.url,
         "site_name": site.name,
         "oauth_secret_arn": arn,
-        "installed_by_platform_user_id": platform_user,
+        "installed_by_platform_user_id": installed_by,
         "token_expires_at": expires,
         "webhook_url": webhook_url,
         "webhook_events": WEBHOOK_EVENTS,

@@ -1,6 +1,6 @@
 //! `bgagent jira tenants`: the workspace registry, with each bundle's token expiry (never a token).
 
-use super::{Ctx, table};
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error, secrets};
 use crate::cli::GlobalArgs;
 use crate::domain::bundle::{Bundle, BundleError, secret_name};
@@ -70,8 +70,7 @@ pub async fn run(g: &GlobalArgs, ui: &Ui) -> Result<()> {
             ]
         })
         .collect();
-    table(
-        ui,
+    ui.table(
         &[
             "CLOUD ID",
             "SITE",

@@ -1,6 +1,6 @@
 //! `bgagent jira unlink <cloud-id> <account-id>`: removes a link and says what it removed.
 
-use super::Ctx;
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, UnlinkArgs};
 use crate::error::{Error, Result};
@@ -24,12 +24,16 @@ pub async fn run(a: UnlinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .unwrap_or("?")
         .to_string();
     if a.dry_run {
-        ui.say(format!("Dry run: would remove the link {key} → platform user {platform_user}. Nothing was written."));
+        ui.result(format!("Dry run: would remove the link {key} → platform user {platform_user}. Nothing was written."));
         ui.emit_json(&serde_json::json!({"dry_run": true, "removed": ddb::to_json(&row)}));
         return Ok(());
     }
     let t = ctx.out.get(Output::Users);
     ui.debug(format!("dynamodb:DeleteItem {t} {key}"));
+    crate::terminal::interrupt::writes_begin(
+        &[format!("removal of the link {key}")],
+        &format!("bgagent jira unlink {} {}", a.cloud_id, a.account_id.trim()),
+    );
     let r = ctx
         .ddb
         .delete_item()
@@ -55,7 +59,7 @@ pub async fn run(a: UnlinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
                 .not_written("nothing (the link is unchanged)"));
         }
     };
-    ui.ok(format!(
+    ui.result(format!(
         "Removed the link of Jira account {} (was → platform user {platform_user})",
         a.account_id
     ));

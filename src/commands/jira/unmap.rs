@@ -1,7 +1,7 @@
 //! `bgagent jira unmap <cloud-id> <PROJECT-KEY>`: sets `status=removed` and keeps the row.
 
-use super::Ctx;
 use super::map::mapping_key;
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, UnmapArgs};
 use crate::domain::timefmt;
@@ -24,14 +24,14 @@ pub async fn run(a: UnmapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     };
     let repo = ddb::get_s(&row, "repo").unwrap_or_default().to_string();
     if ddb::get_s(&row, "status") == Some("removed") {
-        ui.ok(format!(
+        ui.result(format!(
             "Jira project {key} is already unmapped (nothing written)"
         ));
         ui.emit_json(&serde_json::json!({"action": "unchanged", "dry_run": a.dry_run, "mapping": ddb::to_json(&row)}));
         return Ok(());
     }
     if a.dry_run {
-        ui.say(format!(
+        ui.result(format!(
             "Dry run: would set status=removed on {key} (→ {repo}). Nothing was written."
         ));
         ui.emit_json(&serde_json::json!({"action": "removed", "dry_run": true, "mapping": ddb::to_json(&row)}));
@@ -40,6 +40,10 @@ pub async fn run(a: UnmapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let now = timefmt::iso_ms(timefmt::now());
     let table = ctx.out.get(Output::Projects);
     ui.debug(format!("dynamodb:UpdateItem {table} {key}"));
+    crate::terminal::interrupt::writes_begin(
+        &[format!("status=removed on {key}")],
+        &format!("bgagent jira unmap {} {}", a.cloud_id, a.project_key),
+    );
     let r = ctx
         .ddb
         .update_item()
@@ -57,7 +61,7 @@ pub async fn run(a: UnmapArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .map_err(|e| {
             sdk_error(format!("could not unmap {key}"), e).not_written("the mapping (unchanged)")
         })?;
-    ui.ok(format!(
+    ui.result(format!(
         "Unmapped Jira project {key} (was → {repo}); the row is kept with status=removed"
     ));
     ui.say(format!(

@@ -1,8 +1,9 @@
 //! `bgagent jira update-webhook-secret <cloud-id>`: rotate the webhook signing secret in the
 //! tenant bundle and the stack-wide verifier together (rollback of the bundle on failure).
 
+use super::tenant::{active_tenants, require_active_tenant, second_tenant_error};
 use super::webhook_secret::{self, Input};
-use super::{Ctx, active_tenants, require_active_tenant, second_tenant_error};
+use crate::aws::Ctx;
 use crate::aws::{Output, secrets};
 use crate::cli::{GlobalArgs, UpdateWebhookSecretArgs};
 use crate::domain::bundle::Bundle;
@@ -31,7 +32,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         ))
         .hint("re-run `bgagent jira setup`")
     })?;
-    let mut bundle = Bundle::parse(&current.value).map_err(|e| {
+    Bundle::parse(&current.value).map_err(|e| {
         Error::conflict(format!(
             "the OAuth bundle of tenant {} is unusable",
             a.cloud_id
@@ -40,47 +41,75 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         .hint("re-run `bgagent jira setup`")
     })?;
     let webhook = webhook_secret::collect(&a.webhook, ui, false)?;
-    let (Input::Given(secret) | Input::Generated(secret)) = &webhook else {
+    let Some(secret) = webhook.secret() else {
         unreachable!("collect(may_defer = false) always yields a secret")
     };
     if a.dry_run {
-        ui.say(format!("Dry run: would write a new webhook_signing_secret to {id} and to {}. Nothing was written.", ctx.out.get(Output::WebhookSecret)));
+        ui.result(format!("Dry run: would write a new webhook_signing_secret to {id} and to {}. Nothing was written.", ctx.out.get(Output::WebhookSecret)));
         ui.emit_json(&serde_json::json!({"dry_run": true, "cloud_id": a.cloud_id, "webhook_secret": webhook.source()}));
         return Ok(());
     }
-    bundle.set("webhook_signing_secret", secret.as_str());
-    bundle.set("updated_at", timefmt::iso_ms(timefmt::now()));
-    ui.debug(format!("secretsmanager:PutSecretValue {id}"));
-    secrets::put(&sm, &id, &bundle.to_json())
-        .await
-        .map_err(|e| {
-            e.not_written("tenant bundle and stack-wide secret (both unchanged)")
-                .hint(format!(
-                    "re-run `bgagent jira update-webhook-secret {}`",
-                    a.cloud_id
-                ))
-        })?;
+    // Re-read right before writing and change only the fields this command owns: the platform's
+    // Lambdas rotate the refresh token at any time, and a stale copy would undo that.
     let rerun = format!("bgagent jira update-webhook-secret {}", a.cloud_id);
+    let not_written = |e: Error| {
+        e.not_written("tenant bundle and stack-wide secret (both unchanged)")
+            .hint(format!("re-run `{rerun}`"))
+    };
+    ui.debug(format!("secretsmanager:GetSecretValue {id}"));
+    let latest = secrets::get(&sm, &id)
+        .await
+        .map_err(not_written)?
+        .ok_or_else(|| {
+            not_written(Error::conflict(format!(
+                "the OAuth bundle of tenant {} was deleted meanwhile",
+                a.cloud_id
+            )))
+        })?;
+    let mut latest = Bundle::parse_lenient(&latest.value).map_err(|e| {
+        not_written(
+            Error::conflict(format!(
+                "the OAuth bundle of tenant {} became unusable meanwhile",
+                a.cloud_id
+            ))
+            .cause(e),
+        )
+    })?;
+    let restore = webhook_secret::Restore::of(&latest);
+    let stack_arn = ctx.out.get(Output::WebhookSecret);
+    crate::terminal::interrupt::writes_begin(
+        &[
+            format!("webhook_signing_secret of tenant bundle {id}"),
+            format!("stack-wide webhook secret {stack_arn}"),
+        ],
+        &rerun,
+    );
+    latest.set("webhook_signing_secret", secret);
+    latest.set("updated_at", timefmt::iso_ms(timefmt::now()));
+    ui.debug(format!("secretsmanager:PutSecretValue {id}"));
+    secrets::put(&sm, &id, &latest.to_json())
+        .await
+        .map_err(not_written)?;
+    crate::terminal::interrupt::written(format!("webhook_signing_secret of tenant bundle {id}"));
     webhook_secret::write_stack_wide_or_restore(
         &sm,
         ui,
         ctx.out.get(Output::WebhookSecret),
         secret,
         &id,
-        Some(&current.value),
+        Some(&restore),
         &rerun,
     )
     .await?;
-    ui.ok(format!(
+    ui.result(format!(
         "Updated the webhook signing secret of tenant {}",
         a.cloud_id
     ));
-    ui.say("  The tenant bundle and the stack-wide verifier are synchronized.");
+    ui.result("  The tenant bundle and the stack-wide verifier are synchronized.");
     if let Input::Generated(s) = &webhook {
-        ui.say(format!("  Secret: {s}"));
-        ui.say("          (generated now and shown only once: paste it into the Jira webhook's Secret field)");
+        webhook_secret::show_generated(ui, secrecy::ExposeSecret::expose_secret(s));
     } else {
-        ui.say("  Make sure the Jira webhook uses the same secret.");
+        ui.result("  Make sure the Jira webhook uses the same secret.");
     }
     ui.emit_json(&serde_json::json!({"dry_run": false, "cloud_id": a.cloud_id, "webhook_secret": webhook.source(), "written": ["tenant_bundle", "stack_wide_webhook_secret"]}));
     Ok(())

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Ctx, table};
+use crate::aws::Ctx;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, UsersArgs};
 use crate::domain::timefmt;
@@ -22,7 +22,9 @@ pub async fn run(a: UsersArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .await
         .map_err(|e| sdk_error(format!("could not list {t}"), e))?;
     let now = timefmt::epoch_secs(timefmt::now());
-    let f = |r: &ddb::Item, k: &str| ddb::get_s(r, k).unwrap_or_default().to_string();
+    let f = |r: &ddb::Item, k: &str| {
+        crate::domain::text::printable(ddb::get_s(r, k).unwrap_or_default())
+    };
     let mut links = Vec::new();
     let mut invites = Vec::new();
     for r in &rows {
@@ -89,8 +91,7 @@ pub async fn run(a: UsersArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             ]
         }))
         .collect();
-    table(
-        ui,
+    ui.table(
         &[
             "KIND",
             "JIRA ACCOUNT",

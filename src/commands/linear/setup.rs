@@ -250,7 +250,7 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
     }
 
     // 3. The browser leg and the token exchange (form body, client secret in the body).
-    let code = crate::browser::flow::obtain_code(
+    let (code, browser) = crate::browser::flow::obtain_code(
         ui,
         "Linear",
         &redirect,
@@ -268,7 +268,18 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
         &auth.verifier,
         &redirect.raw,
     )
-    .await?;
+    .await;
+    // The browser tab shows the real outcome: success only once the tokens are obtained.
+    let tokens = match tokens {
+        Ok(t) => {
+            browser.finish(Ok(()));
+            t
+        }
+        Err(e) => {
+            browser.finish(Err(&crate::domain::text::printable(&e.message)));
+            return Err(e);
+        }
+    };
     let obtained = timefmt::now();
     let nothing = "nothing (no AWS write was made)";
 

@@ -20,7 +20,7 @@ use crate::domain::{cr_signature, timefmt};
 use crate::error::{Error, Result};
 use crate::terminal::{Ui, prompt};
 
-pub const PASSPHRASE_ENV: &str = "BGAGENT_CR_KEY_PASSPHRASE";
+pub const PASSPHRASE_ENV: &str = crate::env::CR_KEY_PASSPHRASE;
 const PASSPHRASE_FLAGS: &str = "--passphrase-stdin (or BGAGENT_CR_KEY_PASSPHRASE)";
 pub const MIN_PASSPHRASE: usize = 8;
 
@@ -47,7 +47,7 @@ fn passphrase(ui: &Ui, from_stdin: bool, confirm: bool) -> Result<String> {
     if from_stdin {
         return prompt::read_stdin_line("key passphrase", "--passphrase-stdin");
     }
-    if let Some(v) = std::env::var(PASSPHRASE_ENV).ok().filter(|v| !v.is_empty()) {
+    if let Some(v) = crate::env::secret(PASSPHRASE_ENV) {
         return Ok(v);
     }
     if !ui.interactive() {
