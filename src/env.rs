@@ -25,10 +25,21 @@ pub const PROXY_SECRET: &str = "BGAGENT_PROXY_SECRET";
 pub const PASSWORD: &str = "BGAGENT_PASSWORD";
 pub const NEW_PASSWORD: &str = "BGAGENT_NEW_PASSWORD";
 pub const CR_KEY_PASSPHRASE: &str = "BGAGENT_CR_KEY_PASSPHRASE";
+pub const LINEAR_AUTH_URL: &str = "BGAGENT_LINEAR_AUTH_URL";
+pub const LINEAR_API_URL: &str = "BGAGENT_LINEAR_API_URL";
+pub const LINEAR_CLIENT_SECRET: &str = "BGAGENT_LINEAR_CLIENT_SECRET";
+pub const LINEAR_WEBHOOK_SECRET: &str = "BGAGENT_LINEAR_WEBHOOK_SECRET";
 
 /// Secret variables besides the two setup reads: taken verbatim (not trimmed: a password is
 /// used exactly as given), kept as `SecretString`s, and removed from the process environment.
-pub const OTHER_SECRETS: [&str; 4] = [PROXY_SECRET, PASSWORD, NEW_PASSWORD, CR_KEY_PASSPHRASE];
+pub const OTHER_SECRETS: [&str; 6] = [
+    PROXY_SECRET,
+    PASSWORD,
+    NEW_PASSWORD,
+    CR_KEY_PASSPHRASE,
+    LINEAR_CLIENT_SECRET,
+    LINEAR_WEBHOOK_SECRET,
+];
 
 /// The `Environment:` section of `--help`.
 pub const HELP: &str = "Environment:\n  \
@@ -38,6 +49,9 @@ pub const HELP: &str = "Environment:\n  \
     BGAGENT_PROXY_SECRET         Forge proxy shared secret for `jira app-setup`\n  \
     BGAGENT_USERNAME, BGAGENT_PASSWORD, BGAGENT_NEW_PASSWORD  for `login` (instead of prompts)\n  \
     BGAGENT_CR_KEY_PASSPHRASE    key passphrase for `jira cr keygen` / `sign`\n  \
+    BGAGENT_LINEAR_CLIENT_ID, BGAGENT_LINEAR_CLIENT_SECRET  the Linear OAuth app for `linear setup`\n  \
+    BGAGENT_LINEAR_WEBHOOK_SECRET  lin_wh_ webhook secret for `linear setup` / `update-webhook-secret`\n  \
+    BGAGENT_LINEAR_AUTH_URL, BGAGENT_LINEAR_API_URL  Linear base URLs (default https://linear.app, https://api.linear.app)\n  \
     BGAGENT_FORGE_PROBE_URL      test-only: send `app-setup`'s identity probe to this loopback URL\n  \
     BGAGENT_CONFIG_DIR           config dir (default ~/.bgagent)\n  \
     BGAGENT_HTTP_TIMEOUT         seconds per attempt of an AWS or Atlassian call (default 20)\n  \
@@ -57,6 +71,8 @@ pub struct Env {
     pub keychain: bool,
     pub auth_url: String,
     pub api_url: String,
+    pub linear_auth_url: String,
+    pub linear_api_url: String,
     pub config_dir: Option<PathBuf>,
     pub client_secret: Option<SecretString>,
     pub webhook_secret: Option<SecretString>,
@@ -119,6 +135,16 @@ impl Env {
             keychain,
             auth_url: base_url(AUTH_URL, text(AUTH_URL), "https://auth.atlassian.com")?,
             api_url: base_url(API_URL, text(API_URL), "https://api.atlassian.com")?,
+            linear_auth_url: base_url(
+                LINEAR_AUTH_URL,
+                text(LINEAR_AUTH_URL),
+                "https://linear.app",
+            )?,
+            linear_api_url: base_url(
+                LINEAR_API_URL,
+                text(LINEAR_API_URL),
+                "https://api.linear.app",
+            )?,
             config_dir: lookup(CONFIG_DIR)
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from),

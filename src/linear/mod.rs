@@ -10,22 +10,14 @@ use crate::oauth::{BodyEncoding, Provider};
 /// misleading "Invalid redirect_uri"). `admin` is incompatible with `actor=app`.
 pub const SCOPES: [&str; 4] = ["read", "write", "app:assignable", "app:mentionable"];
 
-fn base(var: &str, default: &str) -> String {
-    std::env::var(var)
-        .ok()
-        .map(|s| s.trim().trim_end_matches('/').to_string())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| default.to_string())
-}
-
 /// `BGAGENT_LINEAR_AUTH_URL`, default `https://linear.app` (authorize at `<it>/oauth/authorize`).
 pub fn auth_base() -> String {
-    base("BGAGENT_LINEAR_AUTH_URL", "https://linear.app")
+    crate::env::get().linear_auth_url.clone()
 }
 
 /// `BGAGENT_LINEAR_API_URL`, default `https://api.linear.app` (token and GraphQL).
 pub fn api_base() -> String {
-    base("BGAGENT_LINEAR_API_URL", "https://api.linear.app")
+    crate::env::get().linear_api_url.clone()
 }
 
 /// The authorize options of `setup` / `add-workspace`.

@@ -1193,3 +1193,36 @@ fn linear_faults_are_retried_or_end_clearly_with_nothing_written() {
     );
     assert_eq!(bundle(&w, &slug).unwrap(), before);
 }
+
+#[test]
+fn secrets_from_the_environment() {
+    let (w, lin, slug) = new_world();
+    w.env("BGAGENT_LINEAR_CLIENT_SECRET", &lin.client_secret);
+    w.env("BGAGENT_LINEAR_WEBHOOK_SECRET", WEBHOOK);
+    let (run, _) = lin.install(
+        &w,
+        &[
+            "--output",
+            "json",
+            "linear",
+            "setup",
+            &slug,
+            "--client-id",
+            &lin.client_id,
+        ],
+        "",
+    );
+    run.ok();
+    assert_eq!(run.json()["webhook_secret"], "provided");
+    assert_eq!(
+        bundle(&w, &slug).unwrap()["webhook_signing_secret"],
+        WEBHOOK
+    );
+    assert_eq!(
+        bundle(&w, &slug).unwrap()["client_secret"],
+        lin.client_secret.as_str()
+    );
+    w.env("BGAGENT_LINEAR_API_URL", "not a url");
+    w.run(&["linear", "workspaces"])
+        .fails(2, "BGAGENT_LINEAR_API_URL");
+}

@@ -37,13 +37,11 @@ impl Mode {
     }
 }
 
-const CLIENT_SECRET_ENV: &str = "BGAGENT_LINEAR_CLIENT_SECRET";
-const WEBHOOK_SECRET_ENV: &str = "BGAGENT_LINEAR_WEBHOOK_SECRET";
 const WEBHOOK_FLAG: &str = "--webhook-secret-stdin (or BGAGENT_LINEAR_WEBHOOK_SECRET)";
 
+/// A secret variable as resolved at start-up (`crate::env` takes it out of the environment).
 fn env_value(k: &str) -> Option<String> {
-    std::env::var(k)
-        .ok()
+    crate::env::secret(k)
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
 }
@@ -60,7 +58,7 @@ fn given_client_secret(a: &LinearSetupArgs, ui: &Ui) -> Result<String> {
     if a.client_secret_stdin {
         return prompt::read_stdin_line("OAuth client secret", "--client-secret-stdin");
     }
-    if let Some(s) = env_value(CLIENT_SECRET_ENV) {
+    if let Some(s) = env_value(crate::env::LINEAR_CLIENT_SECRET) {
         return Ok(s);
     }
     prompt::secret(
@@ -149,7 +147,7 @@ fn given_webhook_secret(a: &LinearSetupArgs) -> Result<Option<String>> {
             "--webhook-secret-stdin",
         )?)
     } else {
-        env_value(WEBHOOK_SECRET_ENV)
+        env_value(crate::env::LINEAR_WEBHOOK_SECRET)
     };
     raw.map(|s| {
         rules::webhook_secret(&s).map_err(|e| {

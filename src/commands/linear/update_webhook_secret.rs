@@ -17,9 +17,8 @@ pub async fn run(a: LinearUpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> R
     let flag = "--webhook-secret-stdin (or BGAGENT_LINEAR_WEBHOOK_SECRET)";
     let raw = if a.webhook_secret_stdin {
         prompt::read_stdin_line("webhook signing secret", "--webhook-secret-stdin")?
-    } else if let Some(v) = std::env::var("BGAGENT_LINEAR_WEBHOOK_SECRET")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
+    } else if let Some(v) =
+        crate::env::secret(crate::env::LINEAR_WEBHOOK_SECRET).filter(|v| !v.trim().is_empty())
     {
         v
     } else {
