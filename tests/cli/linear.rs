@@ -1226,3 +1226,62 @@ fn secrets_from_the_environment() {
     w.run(&["linear", "workspaces"])
         .fails(2, "BGAGENT_LINEAR_API_URL");
 }
+
+#[test]
+fn concurrent_direct_redemptions_link_exactly_once() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let code = w
+        .run(&[
+            "--output",
+            "json",
+            "linear",
+            "invite-user",
+            &slug,
+            "sam@acme.io",
+        ])
+        .json()["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let racers: Vec<_> = (0..8)
+        .map(|i| {
+            w.spawn(
+                &[
+                    "--yes",
+                    "linear",
+                    "link",
+                    &code,
+                    "--via",
+                    "direct",
+                    "--platform-user-id",
+                    &format!("racer-{i}"),
+                ],
+                "",
+            )
+        })
+        .collect();
+    let runs: Vec<Run> = racers.into_iter().map(|s| w.finish(s)).collect();
+    let winners: Vec<&Run> = runs.iter().filter(|r| r.code == 0).collect();
+    assert_eq!(
+        winners.len(),
+        1,
+        "{:#?}",
+        runs.iter().map(Run::show).collect::<Vec<_>>()
+    );
+    for r in runs.iter().filter(|r| r.code != 0) {
+        assert_eq!(r.code, 3, "{}", r.show());
+    }
+    let rows = w.platform.scan("LinearUserMappingTableName");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let sam = lin.standin.config().users[1].id.clone();
+    assert_eq!(rows[0]["linear_identity"], format!("{org_id}#{sam}"));
+    let won = rows[0]["platform_user_id"].as_str().unwrap();
+    assert!(
+        winners[0]
+            .stdout
+            .contains(&format!("to platform user {won}")),
+        "{}",
+        winners[0].show()
+    );
+}

@@ -134,7 +134,10 @@ pub async fn workspace_by_slug(ctx: &Ctx, ui: &Ui, slug: &str) -> Result<Option<
             found.len(),
             found.iter().map(|w| format!("{} ({})", w.id, w.status)).collect::<Vec<_>>().join(", ")
         ))
-        .hint(format!("remove the stale one: bgagent linear remove-workspace is per slug, so fix it with `aws dynamodb delete-item` on {} and re-run", ctx.out.get(Output::LinearRegistry)))),
+        .hint(format!(
+            "`bgagent linear workspaces` shows both; delete the stale row with `aws dynamodb delete-item --table-name {} --key '{{\"linear_workspace_id\":{{\"S\":\"<id>\"}}}}'`, then re-run",
+            ctx.out.get(Output::LinearRegistry)
+        ))),
     }
 }
 
