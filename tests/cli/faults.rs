@@ -11,14 +11,14 @@ use crate::setup::{WEBHOOK, setup_args, setup_via_callback, stdin};
 use crate::support::*;
 
 #[derive(Clone, Copy, Debug)]
-enum Fault {
+pub enum Fault {
     ServerError,
     Throttle,
     Drop,
     Slow,
 }
 
-const ALL: [Fault; 4] = [
+pub const ALL: [Fault; 4] = [
     Fault::ServerError,
     Fault::Throttle,
     Fault::Drop,
@@ -63,7 +63,7 @@ fn answer(req: &Req, f: Fault) -> Action {
 }
 
 /// Faults `times` requests of AWS operation `op` (whose body contains `needle`), forwards the rest.
-fn aws_proxy(
+pub fn aws_proxy(
     op: &'static str,
     needle: &'static str,
     fault: Fault,
@@ -85,7 +85,7 @@ fn aws_proxy(
     (p, hits)
 }
 
-fn faulty_world(w: &World, p: &Proxy) {
+pub fn faulty_world(w: &World, p: &Proxy) {
     w.env("AWS_ENDPOINT_URL", &p.url);
     w.env("BGAGENT_HTTP_TIMEOUT", "1");
 }

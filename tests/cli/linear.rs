@@ -1285,3 +1285,50 @@ fn concurrent_direct_redemptions_link_exactly_once() {
         winners[0].show()
     );
 }
+
+#[test]
+fn aws_faults_on_setups_writes_are_retried_or_reported_with_progress() {
+    use crate::faults::{ALL, Fault, aws_proxy, faulty_world};
+    let (w, lin, slug) = new_world();
+    let mut args = setup_args(&lin, &slug);
+    args.push("--webhook-secret-stdin");
+    let stdin = format!("{}\n{WEBHOOK}\n", lin.client_secret);
+    // Each transient fault once on the registry write: retried, setup succeeds.
+    for f in ALL {
+        let (p, hits) = aws_proxy("UpdateItem", "", f, 1);
+        faulty_world(&w, &p);
+        let (run, _) = lin.install(&w, &args, &stdin);
+        assert_eq!(run.code, 0, "{f:?} once must be retried:\n{}", run.show());
+        assert!(*hits.lock().unwrap() >= 2, "{f:?}: no retry happened");
+        w.extra_env
+            .borrow_mut()
+            .retain(|(k, _)| k != "AWS_ENDPOINT_URL" && k != "BGAGENT_HTTP_TIMEOUT");
+    }
+    // A persistent failure of the registry write: the error lists what was written (the
+    // bundle) and what was not, and names the re-run; the re-run completes.
+    let row_before = registry(&w, &lin.standin.org().id).unwrap();
+    let (p, _) = aws_proxy("UpdateItem", "", Fault::ServerError, 100);
+    faulty_world(&w, &p);
+    let (run, _) = lin.install(&w, &args, &stdin);
+    assert_eq!(run.code, 1, "{}", run.show());
+    assert!(run.stderr.contains("workspace bundle"), "{}", run.show());
+    assert!(run.stderr.contains("registry row"), "{}", run.show());
+    assert!(
+        run.stderr.contains(&format!("bgagent linear setup {slug}")),
+        "{}",
+        run.show()
+    );
+    assert_eq!(registry(&w, &lin.standin.org().id).unwrap(), row_before);
+    w.extra_env
+        .borrow_mut()
+        .retain(|(k, _)| k != "AWS_ENDPOINT_URL" && k != "BGAGENT_HTTP_TIMEOUT");
+    let (run, _) = lin.install(&w, &args, &stdin);
+    run.ok();
+    assert!(
+        lin.standin.is_current_refresh_token(
+            bundle(&w, &slug).unwrap()["refresh_token"]
+                .as_str()
+                .unwrap()
+        )
+    );
+}
