@@ -15,3 +15,13 @@ mod faults;
 mod foundation;
 mod invite_link;
 mod setup;
+
+// One HTTP/TLS stack (`cargo tree`).
+mod deps;
+
+// Formerly separate test binaries, folded in so that the suite links one test binary
+// (the stand-ins and the bgagent library are linked once instead of five times).
+mod docs_drift;
+mod moto_selftest;
+mod properties;
+mod standin_selftest;

@@ -1,15 +1,11 @@
 //! Self-test of the local Atlassian stand-in (`examples/local/atlassian_standin.rs`):
 //! the happy path and every rejection rule, over real HTTP on 127.0.0.1.
 
-#[path = "../examples/local/atlassian_standin.rs"]
-#[allow(dead_code)]
-mod atlassian_standin;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use atlassian_standin::{
+use crate::atlassian_standin::{
     ACME_CLOUD_ID, ADMIN_ACCOUNT_ID, Config, Consent, Site, Standin, User, random_uuid,
 };
 use base64::Engine as _;
