@@ -146,7 +146,7 @@ _bgagent() {
 
     case "${cmd}" in
         bgagent)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira completions help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version jira completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -180,7 +180,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__completions)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version bash elvish fish powershell zsh"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,7 +424,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -458,7 +458,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__app__subcmd__template)
-            opts="-q -v -y -h -V --developer-name --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --developer-name --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,7 +686,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__invite__subcmd__user)
-            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -728,7 +728,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__link)
-            opts="-q -v -y -h -V --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -766,7 +766,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__map)
-            opts="-q -v -y -h -V --repo --label --status-on-start --status-on-pr --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --repo --label --status-on-start --status-on-pr --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -816,7 +816,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__projects)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -850,7 +850,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__setup)
-            opts="-q -v -y -h -V --client-id --client-secret-stdin --callback-url --no-browser --site --timeout --platform-user-id --webhook-secret-stdin --generate-webhook-secret --forget-client --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --callback-url --no-browser --site --timeout --platform-user-id --webhook-secret-stdin --generate-webhook-secret --forget-client --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,7 +904,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__tenants)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,7 +938,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__unlink)
-            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,7 +972,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__unmap)
-            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,7 +1006,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__update__subcmd__webhook__subcmd__secret)
-            opts="-q -v -y -h -V --webhook-secret-stdin --generate-webhook-secret --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --webhook-secret-stdin --generate-webhook-secret --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1040,7 +1040,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__users)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_bgagent_global_optspecs
-    string join \n region= profile= stack-name= output= q/quiet v/verbose color= y/yes h/help V/version
+    string join \n region= profile= stack-name= output= q/quiet v/verbose color= y/yes no-cache h/help V/version
 end
 
 function __fish_bgagent_needs_command
@@ -35,6 +35,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_needs_command" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_needs_command" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
@@ -51,6 +52,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink help" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
@@ -79,6 +81,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -l client-id -d 'OAuth app client id (else remembered in the OS keychain, else prompted)' -r
@@ -103,6 +106,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -119,6 +123,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -132,6 +137,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -l repo -d 'Repository the project\'s issues go to (owner/repo)' -r
@@ -151,6 +157,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -165,6 +172,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -178,6 +186,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -l ttl -d 'How long the code stays valid (at most 7d)' -r
@@ -194,6 +203,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l platform-user-id -d 'Platform user to link (else the logged-in identity)' -r
@@ -209,6 +219,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -222,6 +233,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -236,6 +248,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
@@ -261,6 +274,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira completions help" -f -a "jira" -d 'Connect and manage a Jira Cloud site'

@@ -1,4 +1,5 @@
 //! Stack discovery: one CloudFormation `DescribeStacks`, every missing output named at once.
+//! The cache in front of it is `super::cache`.
 
 use std::collections::HashMap;
 
@@ -44,7 +45,8 @@ impl Outputs {
     }
 }
 
-pub async fn describe(aws: &Aws, ui: &Ui, needed: &[Output]) -> Result<Outputs> {
+/// Every non-empty output of the stack, from one live `DescribeStacks`.
+pub async fn describe_all(aws: &Aws, ui: &Ui) -> Result<HashMap<String, String>> {
     ui.debug(format!("cloudformation:DescribeStacks {}", aws.stack_name));
     let cfn = aws_sdk_cloudformation::Client::new(&aws.sdk);
     let resp = match cfn
@@ -72,7 +74,7 @@ pub async fn describe(aws: &Aws, ui: &Ui, needed: &[Output]) -> Result<Outputs> 
             ));
         }
     };
-    let mut found = HashMap::new();
+    let mut all = HashMap::new();
     for o in resp
         .stacks()
         .first()
@@ -80,10 +82,20 @@ pub async fn describe(aws: &Aws, ui: &Ui, needed: &[Output]) -> Result<Outputs> 
         .unwrap_or_default()
     {
         if let (Some(k), Some(v)) = (o.output_key(), o.output_value())
-            && let Some(n) = needed.iter().find(|n| n.key() == k)
             && !v.is_empty()
         {
-            found.insert(n.key(), v.to_string());
+            all.insert(k.to_string(), v.to_string());
+        }
+    }
+    Ok(all)
+}
+
+/// The `needed` outputs out of all of them, or an error naming every missing one.
+pub fn select(aws: &Aws, all: &HashMap<String, String>, needed: &[Output]) -> Result<Outputs> {
+    let mut found = HashMap::new();
+    for n in needed {
+        if let Some(v) = all.get(n.key()) {
+            found.insert(n.key(), v.clone());
         }
     }
     let missing: Vec<&str> = needed
@@ -100,4 +112,9 @@ pub async fn describe(aws: &Aws, ui: &Ui, needed: &[Output]) -> Result<Outputs> 
         .hint("deploy the platform stack with the Jira integration enabled, or pass the right --stack-name"));
     }
     Ok(Outputs(found))
+}
+
+/// Whether every `needed` output is in `all`.
+pub fn has_all(all: &HashMap<String, String>, needed: &[Output]) -> bool {
+    needed.iter().all(|n| all.contains_key(n.key()))
 }

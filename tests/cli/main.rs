@@ -16,8 +16,9 @@ mod foundation;
 mod invite_link;
 mod setup;
 
-// One HTTP/TLS stack (`cargo tree`).
+// Sequential round trips and the stack-output cache; one HTTP/TLS stack (`cargo tree`).
 mod deps;
+mod round_trips;
 
 // Formerly separate test binaries, folded in so that the suite links one test binary
 // (the stand-ins and the bgagent library are linked once instead of five times).
