@@ -169,6 +169,10 @@ fn cold_runs_cost_exactly_one_round_trip_more_than_warm_runs() {
         );
         assert_eq!(cold[1..], warm[..], "{args:?}");
     }
+    w.run(&["jira", "projects"]).ok();
+    assert_chain(&wire.take(), &[&["Scan"]], "projects, warm");
+    w.run(&["jira", "users", &cloud]).ok();
+    assert_chain(&wire.take(), &[&["Scan"]], "users, warm");
 }
 
 #[test]
