@@ -323,7 +323,7 @@ _bgagent() {
 
     case "${cmd}" in
         bgagent)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira configure login logout whoami approve deny pending policies completions help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version jira configure login logout whoami approve deny pending policies completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -357,7 +357,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__approve)
-            opts="-q -v -y -h -V --scope --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --scope --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -395,7 +395,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__completions)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version bash elvish fish powershell zsh"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,7 +429,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__configure)
-            opts="-q -v -y -h -V --api-url --registry-api-url --user-pool-id --client-id --from-bundle --no-stack --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --api-url --registry-api-url --user-pool-id --client-id --from-bundle --no-stack --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -483,7 +483,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__deny)
-            opts="-q -v -y -h -V --reason --reason-file --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --reason --reason-file --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1001,7 +1001,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,7 +1035,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__app__subcmd__setup)
-            opts="-q -v -y -h -V --proxy-url --shared-secret-stdin --remove --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --proxy-url --shared-secret-stdin --remove --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,7 +1073,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__app__subcmd__template)
-            opts="-q -v -y -h -V --developer-name --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --developer-name --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1119,7 +1119,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__cr)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version check keygen sign help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version check keygen sign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1153,7 +1153,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__cr__subcmd__check)
-            opts="-q -v -y -h -V --cloud-id --approved-status --approver-role --approver-field --signature-field --public-key --require-signature --max-age --audit-file --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --cloud-id --approved-status --approver-role --approver-field --signature-field --public-key --require-signature --max-age --audit-file --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1289,7 +1289,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__cr__subcmd__keygen)
-            opts="-q -v -y -h -V --name --out --passphrase-stdin --force --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --name --out --passphrase-stdin --force --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1331,7 +1331,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__cr__subcmd__sign)
-            opts="-q -v -y -h -V --key --approver --status --passphrase-stdin --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --key --approver --status --passphrase-stdin --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1377,7 +1377,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__doctor)
-            opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1719,7 +1719,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__invite__subcmd__user)
-            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1761,7 +1761,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__link)
-            opts="-q -v -y -h -V --platform-user-id --dry-run --via --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --platform-user-id --dry-run --via --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1803,7 +1803,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__map)
-            opts="-q -v -y -h -V --repo --label --status-on-start --status-on-pr --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --repo --label --status-on-start --status-on-pr --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1853,7 +1853,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__projects)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1887,7 +1887,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__revoke)
-            opts="-q -v -y -h -V --delete-secret --recovery-days --force-delete --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --delete-secret --recovery-days --force-delete --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1925,7 +1925,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__setup)
-            opts="-q -v -y -h -V --client-id --client-secret-stdin --callback-url --no-browser --site --timeout --platform-user-id --webhook-secret-stdin --generate-webhook-secret --forget-client --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --callback-url --no-browser --site --timeout --platform-user-id --webhook-secret-stdin --generate-webhook-secret --forget-client --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1979,7 +1979,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__tenants)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2013,7 +2013,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__unlink)
-            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2047,7 +2047,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__unmap)
-            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2081,7 +2081,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__update__subcmd__webhook__subcmd__secret)
-            opts="-q -v -y -h -V --webhook-secret-stdin --generate-webhook-secret --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --webhook-secret-stdin --generate-webhook-secret --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2115,7 +2115,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__users)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2149,7 +2149,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__webhook)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version test help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2225,7 +2225,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__webhook__subcmd__test)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2259,7 +2259,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__login)
-            opts="-q -v -y -h -V --username --password-stdin --new-password-stdin --mfa-code --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --username --password-stdin --new-password-stdin --mfa-code --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2301,7 +2301,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__logout)
-            opts="-q -v -y -h -V --everywhere --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --everywhere --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2335,7 +2335,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__pending)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2369,7 +2369,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__policies)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version list show help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2459,7 +2459,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__policies__subcmd__list)
-            opts="-q -v -y -h -V --repo --tier --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --repo --tier --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2501,7 +2501,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__policies__subcmd__show)
-            opts="-q -v -y -h -V --repo --rule --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --repo --rule --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2543,7 +2543,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__whoami)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

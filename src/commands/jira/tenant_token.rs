@@ -23,14 +23,19 @@ fn setup_again(cloud_id: &str) -> String {
     format!("the tenant must be set up again: run `bgagent jira setup --site {cloud_id}`")
 }
 
-async fn read(
+pub async fn read(
     sm: &aws_sdk_secretsmanager::Client,
     ui: &Ui,
     id: &str,
     cloud_id: &str,
 ) -> Result<Bundle> {
     ui.debug(format!("secretsmanager:GetSecretValue {id}"));
-    let cur = secrets::get(sm, id).await?.ok_or_else(|| {
+    parse(secrets::get(sm, id).await?, cloud_id)
+}
+
+/// The bundle out of a `secrets::get` answer (`None`: the secret does not exist).
+pub fn parse(cur: Option<secrets::Current>, cloud_id: &str) -> Result<Bundle> {
+    let cur = cur.ok_or_else(|| {
         Error::conflict(format!(
             "the OAuth bundle of tenant {cloud_id} does not exist"
         ))
@@ -41,6 +46,19 @@ async fn read(
             .cause(e)
             .hint(setup_again(cloud_id))
     })
+}
+
+/// Whether a registry's `oauth_secret_arn` names the secret `name` (an ARN ends in the name
+/// and a 6-character suffix; an empty ARN means the name itself) (pure).
+pub fn arn_names(arn: &str, name: &str) -> bool {
+    let Some((_, tail)) = arn.split_once(":secret:") else {
+        return arn.is_empty() || arn == name;
+    };
+    tail == name
+        || tail
+            .strip_prefix(name)
+            .and_then(|s| s.strip_prefix('-'))
+            .is_some_and(|suffix| suffix.len() == 6)
 }
 
 /// Writes the rotated tokens onto the latest bundle (keeping every field refresh does not own).
@@ -89,7 +107,20 @@ pub async fn fresh_bundle(
     id: &str,
     cloud_id: &str,
 ) -> Result<Bundle> {
-    obtain(sm, ui, id, cloud_id, false).await
+    let bundle = read(sm, ui, id, cloud_id).await?;
+    freshen(sm, ui, id, cloud_id, bundle).await
+}
+
+/// `bundle` (just read from secret `id`) with a fresh access token: returned as is when
+/// fresh, else refreshed and persisted.
+pub async fn freshen(
+    sm: &aws_sdk_secretsmanager::Client,
+    ui: &Ui,
+    id: &str,
+    cloud_id: &str,
+    bundle: Bundle,
+) -> Result<Bundle> {
+    obtain(sm, ui, id, cloud_id, bundle, false).await
 }
 
 /// Refreshes once even when the access token is fresh (proves the refresh token works; it
@@ -100,7 +131,8 @@ pub async fn refresh_now(
     id: &str,
     cloud_id: &str,
 ) -> Result<Bundle> {
-    obtain(sm, ui, id, cloud_id, true).await
+    let bundle = read(sm, ui, id, cloud_id).await?;
+    obtain(sm, ui, id, cloud_id, bundle, true).await
 }
 
 async fn obtain(
@@ -108,9 +140,9 @@ async fn obtain(
     ui: &Ui,
     id: &str,
     cloud_id: &str,
+    mut bundle: Bundle,
     force: bool,
 ) -> Result<Bundle> {
-    let mut bundle = read(sm, ui, id, cloud_id).await?;
     // One refresh of our own, plus one more if another writer rotated the token under us.
     for _ in 0..2 {
         if !force && is_fresh(&bundle, timefmt::now()) {
@@ -151,6 +183,23 @@ async fn obtain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arn_names_the_fixed_secret() {
+        let name = "bgagent-jira-oauth-c1";
+        let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:bgagent-jira-oauth-c1";
+        assert!(arn_names("", name));
+        assert!(arn_names(name, name));
+        assert!(arn_names(&format!("{arn}-AbCdEf"), name));
+        assert!(arn_names(arn, name));
+        assert!(!arn_names(&format!("{arn}-AbCdE"), name));
+        assert!(!arn_names(&format!("{arn}0-AbCdEf"), name));
+        assert!(!arn_names(
+            "arn:aws:secretsmanager:us-east-1:1:secret:other-AbCdEf",
+            name
+        ));
+        assert!(!arn_names("other", name));
+    }
 
     #[test]
     fn freshness_margin() {
