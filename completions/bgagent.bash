@@ -443,7 +443,7 @@ _bgagent() {
 
     case "${cmd}" in
         bgagent)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version jira linear configure login logout whoami approve deny pending policies completions help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version jira linear configure login logout whoami approve deny pending policies completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,7 +477,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__approve)
-            opts="-q -v -y -h -V --scope --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --scope --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,7 +515,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__completions)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version bash elvish fish powershell zsh"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,7 +549,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__configure)
-            opts="-q -v -y -h -V --api-url --registry-api-url --user-pool-id --client-id --from-bundle --no-stack --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --api-url --registry-api-url --user-pool-id --client-id --from-bundle --no-stack --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,7 +603,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__deny)
-            opts="-q -v -y -h -V --reason --reason-file --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --reason --reason-file --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1303,7 +1303,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,7 +1337,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__app__subcmd__setup)
-            opts="-q -v -y -h -V --proxy-url --shared-secret-stdin --remove --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --proxy-url --shared-secret-stdin --remove --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1375,7 +1375,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__app__subcmd__template)
-            opts="-q -v -y -h -V --developer-name --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --developer-name --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1421,7 +1421,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__cr)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version check keygen sign help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version check keygen sign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,7 +1455,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__cr__subcmd__check)
-            opts="-q -v -y -h -V --cloud-id --approved-status --approver-role --approver-field --signature-field --public-key --require-signature --max-age --audit-file --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --cloud-id --approved-status --approver-role --approver-field --signature-field --public-key --require-signature --max-age --audit-file --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1591,7 +1591,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__cr__subcmd__keygen)
-            opts="-q -v -y -h -V --name --out --passphrase-stdin --force --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --name --out --passphrase-stdin --force --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1633,7 +1633,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__cr__subcmd__sign)
-            opts="-q -v -y -h -V --key --approver --status --passphrase-stdin --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --key --approver --status --passphrase-stdin --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1679,7 +1679,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__doctor)
-            opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2021,7 +2021,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__invite__subcmd__user)
-            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2063,7 +2063,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__link)
-            opts="-q -v -y -h -V --platform-user-id --dry-run --via --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --platform-user-id --dry-run --via --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2105,7 +2105,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__map)
-            opts="-q -v -y -h -V --repo --label --status-on-start --status-on-pr --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --repo --label --status-on-start --status-on-pr --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2155,7 +2155,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__projects)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2189,7 +2189,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__revoke)
-            opts="-q -v -y -h -V --delete-secret --recovery-days --force-delete --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --delete-secret --recovery-days --force-delete --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2227,7 +2227,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__setup)
-            opts="-q -v -y -h -V --client-id --client-secret-stdin --callback-url --no-browser --site --timeout --platform-user-id --webhook-secret-stdin --generate-webhook-secret --forget-client --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --callback-url --no-browser --site --timeout --platform-user-id --webhook-secret-stdin --generate-webhook-secret --forget-client --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2281,7 +2281,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__tenants)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2315,7 +2315,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__unlink)
-            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2349,7 +2349,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__unmap)
-            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2383,7 +2383,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__update__subcmd__webhook__subcmd__secret)
-            opts="-q -v -y -h -V --webhook-secret-stdin --generate-webhook-secret --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --webhook-secret-stdin --generate-webhook-secret --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2417,7 +2417,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__users)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2451,7 +2451,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__webhook)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version test help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2527,7 +2527,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__jira__subcmd__webhook__subcmd__test)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2561,7 +2561,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2595,7 +2595,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__add__subcmd__workspace)
-            opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2645,7 +2645,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__app__subcmd__template)
-            opts="-q -v -y -h -V --bot-name --developer-name --developer-url --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --bot-name --developer-name --developer-url --description --callback-url --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2699,7 +2699,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__doctor)
-            opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --verify-refresh --skip-webhook-probe --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2929,7 +2929,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__invite__subcmd__user)
-            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --ttl --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2971,7 +2971,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__link)
-            opts="-q -v -y -h -V --platform-user-id --dry-run --via --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --platform-user-id --dry-run --via --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3013,7 +3013,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__onboard__subcmd__project)
-            opts="-q -v -y -h -V --repo --slug --label --team-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --repo --slug --label --team-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3063,7 +3063,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__projects)
-            opts="-q -v -y -h -V --slug --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --slug --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3101,7 +3101,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__remove__subcmd__workspace)
-            opts="-q -v -y -h -V --purge --recovery-days --force-delete --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --purge --recovery-days --force-delete --platform-user-id --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3143,7 +3143,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__setup)
-            opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3193,7 +3193,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__update__subcmd__webhook__subcmd__secret)
-            opts="-q -v -y -h -V --webhook-secret-stdin --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --webhook-secret-stdin --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3227,7 +3227,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__webhook__subcmd__info)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3261,7 +3261,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__workspaces)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3295,7 +3295,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__login)
-            opts="-q -v -y -h -V --username --password-stdin --new-password-stdin --mfa-code --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --username --password-stdin --new-password-stdin --mfa-code --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3337,7 +3337,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__logout)
-            opts="-q -v -y -h -V --everywhere --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --everywhere --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3371,7 +3371,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__pending)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3405,7 +3405,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__policies)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version list show help"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3495,7 +3495,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__policies__subcmd__list)
-            opts="-q -v -y -h -V --repo --tier --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --repo --tier --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3537,7 +3537,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__policies__subcmd__show)
-            opts="-q -v -y -h -V --repo --rule --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --repo --rule --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3579,7 +3579,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__whoami)
-            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --help --version"
+            opts="-q -v -y -h -V --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_bgagent_global_optspecs
-    string join \n region= profile= stack-name= output= q/quiet v/verbose color= y/yes h/help V/version
+    string join \n region= profile= stack-name= output= q/quiet v/verbose color= y/yes no-cache h/help V/version
 end
 
 function __fish_bgagent_needs_command
@@ -35,6 +35,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_needs_command" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_needs_command" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bgagent -n "__fish_bgagent_needs_command" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_needs_command" -f -a "jira" -d 'Connect and manage a Jira Cloud site'
@@ -60,6 +61,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and not __fish_seen_subcommand_from app-template setup update-webhook-secret tenants map unmap projects invite-user link users unlink app-setup cr doctor webhook revoke help" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
@@ -93,6 +95,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-template" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -l client-id -d 'OAuth app client id (else remembered in the OS keychain, else prompted)' -r
@@ -117,6 +120,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from setup" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -133,6 +137,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from update-webhook-secret" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -146,6 +151,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from tenants" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -l repo -d 'Repository the project\'s issues go to (owner/repo)' -r
@@ -165,6 +171,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from map" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -179,6 +186,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unmap" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -192,6 +200,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -l ttl -d 'How long the code stays valid (at most 7d)' -r
@@ -208,6 +217,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from invite-user" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l platform-user-id -d 'Platform user to link (else the logged-in identity)' -r
@@ -225,6 +235,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -238,6 +249,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from users" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -252,6 +264,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from unlink" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-setup" -l proxy-url -d 'Forge v2 web-trigger URL: https://<installation>.webtrigger.atlassian.app/public/<id>' -r
@@ -269,6 +282,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-setup" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-setup" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-setup" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-setup" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-setup" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from app-setup" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from cr" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -282,6 +296,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from cr" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from cr" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from cr" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from cr" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from cr" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from cr" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from cr" -f -a "check" -d 'Decide whether a change request is approved (exit 0 approved, 1 not approved, 2 usage or configuration)'
@@ -301,6 +316,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -314,6 +330,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from webhook" -f -a "test" -d 'POST a signed probe (an ignored event) and a forged one to the receiver; expect 200 and 401'
@@ -333,6 +350,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_su
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand jira; and __fish_seen_subcommand_from help" -f -a "app-template" -d 'Print what to enter in the Atlassian developer console (offline)'
@@ -363,6 +381,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and not __fish_seen_subcommand_from app-template webhook-info setup add-workspace workspaces update-webhook-secret onboard-project projects invite-user link remove-workspace doctor help" -f -a "app-template" -d 'Print what to enter in Linear\'s OAuth application form (offline)'
@@ -394,6 +413,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from app-template" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -407,6 +427,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from webhook-info" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l client-id -d 'OAuth app client id (add-workspace: else the registered app\'s)' -r
@@ -431,6 +452,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l client-id -d 'OAuth app client id (add-workspace: else the registered app\'s)' -r
@@ -455,6 +477,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -468,6 +491,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from workspaces" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -483,6 +507,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from update-webhook-secret" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l repo -d 'Repository to run tasks in (owner/repo, onboarded and active on the platform)' -r
@@ -502,6 +527,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from onboard-project" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -l slug -d 'Only this workspace' -r
@@ -516,6 +542,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from projects" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l ttl -d 'How long the code stays valid (at most 7d)' -r
@@ -532,6 +559,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from invite-user" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l platform-user-id -d 'Platform user to link (else the logged-in identity)' -r
@@ -549,6 +577,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from remove-workspace" -l recovery-days -d 'Recovery window of the deleted bundle, in days (7 to 30)' -r
@@ -567,6 +596,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from remove-workspace" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from remove-workspace" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from remove-workspace" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from remove-workspace" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from remove-workspace" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from remove-workspace" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from doctor" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -582,6 +612,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from doctor" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from doctor" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from doctor" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from doctor" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from help" -f -a "app-template" -d 'Print what to enter in Linear\'s OAuth application form (offline)'
@@ -614,6 +645,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l no-stack -
 complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand configure" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l username -d 'Cognito username (usually your email); prompted when absent' -r
@@ -631,6 +663,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l new-password-s
 complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand login" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand login" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -645,6 +678,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l everywhere -d
 complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -658,6 +692,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l scope -d 'How far the approval reaches: this_call, tool_type_session, tool_group_session, all_session (needs --yes), tool_type:<Bash|Read|Write|Edit|Glob|Grep|WebFetch|Task>, tool_group:file_write, bash_pattern:<glob>, write_path:<glob>, rule:<rule-id> (≤ 128 chars)' -r
@@ -672,6 +707,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand approve" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l reason -d 'Why (shown to the agent; at most 2000 characters)' -r
@@ -687,6 +723,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand deny" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -700,6 +737,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand pending" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l region -d 'AWS region (else the standard AWS chain, else `region` in the config dir\'s config.json)' -r
@@ -713,6 +751,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
@@ -732,6 +771,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l repo -d 'Repository (owner/repo)' -r
@@ -747,6 +787,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand policies; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a repository\'s Cedar rules (hard-deny and soft-deny)'
@@ -763,6 +804,7 @@ never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s q -l quiet -d 'Only print errors and warnings'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s v -l verbose -d 'Print each AWS and Atlassian call as it happens'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s y -l yes -d 'Accept confirmations without asking'
+complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -l no-cache -d 'Read the platform stack\'s outputs live instead of from the cache in the config dir'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c bgagent -n "__fish_bgagent_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c bgagent -n "__fish_bgagent_using_subcommand help; and not __fish_seen_subcommand_from jira linear configure login logout whoami approve deny pending policies completions help" -f -a "jira" -d 'Connect and manage a Jira Cloud site'

@@ -62,6 +62,9 @@ pub struct GlobalArgs {
     /// Accept confirmations without asking
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
+    /// Read the platform stack's outputs live instead of from the cache in the config dir
+    #[arg(long, global = true, env = "BGAGENT_NO_CACHE", hide_env_values = true, value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

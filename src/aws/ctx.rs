@@ -14,9 +14,19 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Stack outputs from the cache when warm (see `Aws::outputs`).
     pub async fn new(g: &GlobalArgs, ui: &Ui, needed: &[Output]) -> Result<Ctx> {
         let aws = Aws::connect(g, ui).await?;
         let out = aws.outputs(ui, needed).await?;
+        let ddb = aws.ddb();
+        Ok(Ctx { aws, out, ddb })
+    }
+
+    /// Stack outputs always read live from CloudFormation (see `Aws::outputs_live`): for
+    /// `doctor`, `setup` and `update-webhook-secret`.
+    pub async fn new_live(g: &GlobalArgs, ui: &Ui, needed: &[Output]) -> Result<Ctx> {
+        let aws = Aws::connect(g, ui).await?;
+        let out = aws.outputs_live(ui, needed).await?;
         let ddb = aws.ddb();
         Ok(Ctx { aws, out, ddb })
     }

@@ -1,6 +1,7 @@
 //! The AWS edge: one `SdkConfig` from the standard chain (credentials, profile, region,
 //! `AWS_ENDPOINT_URL`), clients built on demand, and the stack outputs from one `DescribeStacks`.
 
+pub mod cache;
 pub mod ctx;
 pub mod ddb;
 pub mod rows;
@@ -26,6 +27,8 @@ pub struct Aws {
     pub sdk: aws_types::SdkConfig,
     pub region: String,
     pub stack_name: String,
+    /// Where the stack outputs are cached (None: `--no-cache` / `BGAGENT_NO_CACHE`).
+    cache_key: Option<cache::Key>,
 }
 
 /// Per-attempt timeout for HTTP calls (AWS and Atlassian): `BGAGENT_HTTP_TIMEOUT` seconds, default 20.
@@ -74,10 +77,22 @@ impl Aws {
                 .unwrap_or_default(),
             g.stack_name
         ));
+        let cache_key = (!g.no_cache).then(|| cache::Key {
+            endpoint: sdk.endpoint_url().unwrap_or_default().to_string(),
+            profile: g
+                .profile
+                .clone()
+                .or_else(|| std::env::var("AWS_PROFILE").ok())
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| "default".into()),
+            region: region.clone(),
+            stack: g.stack_name.clone(),
+        });
         Ok(Aws {
             sdk,
             region,
             stack_name: g.stack_name.clone(),
+            cache_key,
         })
     }
 
@@ -89,8 +104,41 @@ impl Aws {
         aws_sdk_secretsmanager::Client::new(&self.sdk)
     }
 
+    /// The stack outputs a command needs, from the stack-output cache when it holds all of
+    /// them and is younger than its time limit, else from a live `DescribeStacks` (which then
+    /// refreshes the cache). A command using this must touch the tables and secrets it got
+    /// before writing anything, so that a stale name fails early with
+    /// `ResourceNotFoundException` and the command can be re-run live (see `aws::cache`).
     pub async fn outputs(&self, ui: &Ui, needed: &[Output]) -> Result<Outputs> {
-        stack::describe(self, ui, needed).await
+        let now = crate::domain::timefmt::epoch_secs(crate::domain::timefmt::now());
+        if let Some(key) = &self.cache_key
+            && let Some(all) = cache::get(key, now)
+            && stack::has_all(&all, needed)
+        {
+            ui.debug(format!(
+                "stack outputs of {} from the cache ({})",
+                self.stack_name,
+                cache::FILE
+            ));
+            return stack::select(self, &all, needed);
+        }
+        self.outputs_live(ui, needed).await
+    }
+
+    /// The stack outputs read live from CloudFormation, never from the cache (the result
+    /// still refreshes the cache unless `--no-cache`). Use this wherever the answer must
+    /// describe the stack as deployed right now: `jira doctor` (diagnosis must never report a
+    /// cached view), `setup` and `update-webhook-secret` (they check the stack before the
+    /// browser step or before a two-secret write that cannot simply be re-run).
+    pub async fn outputs_live(&self, ui: &Ui, needed: &[Output]) -> Result<Outputs> {
+        let all = stack::describe_all(self, ui).await?;
+        if let Some(key) = &self.cache_key {
+            let now = crate::domain::timefmt::epoch_secs(crate::domain::timefmt::now());
+            if let Err(e) = cache::put(key, now, &all) {
+                ui.debug(format!("could not write the stack-output cache: {e}"));
+            }
+        }
+        stack::select(self, &all, needed)
     }
 }
 

@@ -1,4 +1,5 @@
 //! Stack discovery: one CloudFormation `DescribeStacks`, every missing output named at once.
+//! The cache in front of it is `super::cache`.
 
 use std::collections::HashMap;
 
@@ -57,27 +58,18 @@ impl Outputs {
     }
 }
 
-/// Every output of `needed`, or an error naming every missing one and the stack.
-pub async fn describe(aws: &Aws, ui: &Ui, needed: &[Output]) -> Result<Outputs> {
-    let (found, missing) = describe_partial(aws, ui, needed).await?;
-    if !missing.is_empty() {
-        return Err(Error::failure(format!(
-            "stack '{}' is missing output(s): {}",
-            aws.stack_name,
-            missing.join(", ")
-        ))
-        .hint("deploy the platform stack with the Jira integration enabled, or pass the right --stack-name"));
-    }
-    Ok(found)
-}
-
-/// One live `DescribeStacks`: the outputs of `needed` that the stack has, and the keys of
-/// those it lacks. A missing stack is an error.
+/// One live `DescribeStacks` (never the cache: `jira doctor` uses it): the outputs of `needed`
+/// that the stack has, and the keys of those it lacks. A missing stack is an error.
 pub async fn describe_partial(
     aws: &Aws,
     ui: &Ui,
     needed: &[Output],
 ) -> Result<(Outputs, Vec<&'static str>)> {
+    Ok(split(&describe_all(aws, ui).await?, needed))
+}
+
+/// Every non-empty output of the stack, from one live `DescribeStacks`.
+pub async fn describe_all(aws: &Aws, ui: &Ui) -> Result<HashMap<String, String>> {
     ui.debug(format!("cloudformation:DescribeStacks {}", aws.stack_name));
     let cfn = aws_sdk_cloudformation::Client::new(&aws.sdk);
     let resp = match cfn
@@ -105,7 +97,7 @@ pub async fn describe_partial(
             ));
         }
     };
-    let mut found = HashMap::new();
+    let mut all = HashMap::new();
     for o in resp
         .stacks()
         .first()
@@ -113,10 +105,20 @@ pub async fn describe_partial(
         .unwrap_or_default()
     {
         if let (Some(k), Some(v)) = (o.output_key(), o.output_value())
-            && let Some(n) = needed.iter().find(|n| n.key() == k)
             && !v.is_empty()
         {
-            found.insert(n.key(), v.to_string());
+            all.insert(k.to_string(), v.to_string());
+        }
+    }
+    Ok(all)
+}
+
+/// The `needed` outputs found in `all`, and the keys of those missing.
+fn split(all: &HashMap<String, String>, needed: &[Output]) -> (Outputs, Vec<&'static str>) {
+    let mut found = HashMap::new();
+    for n in needed {
+        if let Some(v) = all.get(n.key()) {
+            found.insert(n.key(), v.clone());
         }
     }
     let missing: Vec<&'static str> = needed
@@ -124,5 +126,24 @@ pub async fn describe_partial(
         .map(|n| n.key())
         .filter(|k| !found.contains_key(k))
         .collect();
-    Ok((Outputs(found), missing))
+    (Outputs(found), missing)
+}
+
+/// The `needed` outputs out of all of them, or an error naming every missing one.
+pub fn select(aws: &Aws, all: &HashMap<String, String>, needed: &[Output]) -> Result<Outputs> {
+    let (found, missing) = split(all, needed);
+    if !missing.is_empty() {
+        return Err(Error::failure(format!(
+            "stack '{}' is missing output(s): {}",
+            aws.stack_name,
+            missing.join(", ")
+        ))
+        .hint("deploy the platform stack with the Jira integration enabled, or pass the right --stack-name"));
+    }
+    Ok(found)
+}
+
+/// Whether every `needed` output is in `all`.
+pub fn has_all(all: &HashMap<String, String>, needed: &[Output]) -> bool {
+    needed.iter().all(|n| all.contains_key(n.key()))
 }

@@ -11,6 +11,22 @@ use crate::error::{Error, Result};
 use crate::terminal::Ui;
 
 pub fn run(cli: Cli, ui: &Ui) -> Result<()> {
+    match dispatch(cli, ui) {
+        // A table or secret named by cached stack outputs is gone (the stack was updated):
+        // drop the cache and run the command once more on live outputs. Every command that
+        // reads outputs from the cache touches those resources before its first write.
+        Err(e) if crate::aws::cache::is_stale(&e) => {
+            ui.debug("a cached stack output names a missing resource; re-reading the stack");
+            crate::aws::cache::invalidate();
+            crate::aws::cache::force_live();
+            use clap::Parser as _;
+            dispatch(Cli::parse(), ui)
+        }
+        r => r,
+    }
+}
+
+fn dispatch(cli: Cli, ui: &Ui) -> Result<()> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Jira(cmd) => jira::run(cmd, &cli.global, ui),

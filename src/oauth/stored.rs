@@ -87,7 +87,12 @@ impl Stored<'_> {
     /// A bundle whose access token is fresh; with `force`, refreshes once even when it is
     /// (proves the refresh token works; it rotates it).
     pub async fn obtain(&self, ui: &Ui, force: bool) -> Result<Bundle> {
-        let mut bundle = self.read(ui).await?;
+        let bundle = self.read(ui).await?;
+        self.obtain_from(ui, bundle, force).await
+    }
+
+    /// [`Stored::obtain`] starting from `bundle`, just read from the secret by the caller.
+    pub async fn obtain_from(&self, ui: &Ui, mut bundle: Bundle, force: bool) -> Result<Bundle> {
         // One refresh of our own, plus one more if another writer rotated the token under us.
         for _ in 0..2 {
             if !force && is_fresh(&bundle, timefmt::now()) {

@@ -34,3 +34,13 @@ mod cr;
 #[path = "../../examples/local/forge_standin.rs"]
 #[allow(dead_code)]
 mod forge_standin;
+// Sequential round trips and the stack-output cache; one HTTP/TLS stack (`cargo tree`).
+mod deps;
+mod round_trips;
+
+// Formerly separate test binaries, folded in so that the suite links one test binary
+// (the stand-ins and the bgagent library are linked once instead of five times).
+mod docs_drift;
+mod moto_selftest;
+mod properties;
+mod standin_selftest;

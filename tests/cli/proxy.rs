@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
 pub struct Req {
@@ -55,6 +55,18 @@ pub struct Proxy {
     pub url: String,
     stop: Arc<AtomicBool>,
 }
+
+/// One request through a proxy: what it was and how long it was in flight.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// The AWS operation, else `METHOD path` (without the query).
+    pub what: String,
+    pub start: Instant,
+    pub end: Instant,
+}
+
+/// The requests of one or more proxies on one timeline.
+pub type Log = Arc<Mutex<Vec<Hit>>>;
 
 impl Drop for Proxy {
     fn drop(&mut self) {
@@ -114,6 +126,15 @@ fn forward(upstream: &str, req: &Req) -> Option<Vec<u8>> {
 impl Proxy {
     /// Proxies to `upstream` (`http://127.0.0.1:PORT`), asking `rule` about every request.
     pub fn start(upstream: &str, rule: impl FnMut(&Req) -> Action + Send + 'static) -> Proxy {
+        Self::start_logged(upstream, Log::default(), rule)
+    }
+
+    /// Like `start`, recording every request in `hits` (which several proxies may share).
+    pub fn start_logged(
+        upstream: &str,
+        hits: Log,
+        rule: impl FnMut(&Req) -> Action + Send + 'static,
+    ) -> Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let upstream = upstream
@@ -123,17 +144,19 @@ impl Proxy {
         let rule: Arc<Mutex<Rule>> = Arc::new(Mutex::new(Box::new(rule)));
         let stop = Arc::new(AtomicBool::new(false));
         let stop2 = stop.clone();
+        let hits2 = hits;
         std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if stop2.load(Ordering::SeqCst) {
                     return;
                 }
                 let Ok(conn) = conn else { continue };
-                let (rule, upstream) = (rule.clone(), upstream.clone());
+                let (rule, upstream, hits) = (rule.clone(), upstream.clone(), hits2.clone());
                 std::thread::spawn(move || {
                     let mut reader = BufReader::new(conn.try_clone().unwrap());
                     let mut conn = conn;
                     if let Some(req) = read_request(&mut reader) {
+                        let start = Instant::now();
                         let action = (rule.lock().unwrap())(&req);
                         let resp = match action {
                             Action::Forward => forward(&upstream, &req),
@@ -156,6 +179,19 @@ impl Proxy {
                             }
                         };
                         let Some(resp) = resp else { return };
+                        let what = match req.aws_op() {
+                            op if !op.is_empty() => op,
+                            _ => format!(
+                                "{} {}",
+                                req.method,
+                                req.path.split('?').next().unwrap_or_default()
+                            ),
+                        };
+                        hits.lock().unwrap().push(Hit {
+                            what,
+                            start,
+                            end: Instant::now(),
+                        });
                         // One request per connection: every answer says `Connection: close`.
                         let _ = conn.write_all(&resp);
                     }

@@ -123,21 +123,28 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let ctx = Ctx::new(g, ui, &[Output::Registry, Output::Users]).await?;
     let inviter =
         crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
-    let tenant = require_active_tenant(&ctx, ui, &a.cloud_id).await?;
+    // The registry row and the bundle by its fixed name, in parallel (one round trip). The
+    // bundle is only used once the row says the tenant is active and names that secret.
     let sm = ctx.aws.secrets();
+    let name = crate::domain::bundle::secret_name(&a.cloud_id);
+    ui.debug(format!("secretsmanager:GetSecretValue {name}"));
+    let (tenant, by_name) = tokio::join!(
+        require_active_tenant(&ctx, ui, &a.cloud_id),
+        crate::aws::secrets::get(&sm, &name),
+    );
+    let tenant = tenant?;
     let id = tenant.bundle_id();
-    let bundle = tenant_token::fresh_bundle(&sm, ui, &id, &a.cloud_id).await?;
+    let bundle = match by_name {
+        Ok(cur) if tenant_token::arn_names(&tenant.oauth_secret_arn, &name) => {
+            tenant_token::parse(cur, &a.cloud_id)?
+        }
+        // The registry points at another secret (or the read failed): read what it names.
+        _ => tenant_token::read(&sm, ui, &id, &a.cloud_id).await?,
+    };
+    let bundle = tenant_token::freshen(&sm, ui, &id, &a.cloud_id, bundle).await?;
     let token = bundle.str("access_token").unwrap_or_default().to_string();
     let user = resolve_user(ui, &a.cloud_id, &token, &a.user).await?;
     ui.ok(format!("Jira user: {}", user.label()));
-
-    let linked_to = linked_platform_user(&ctx, ui, &a.cloud_id, &user.account_id).await?;
-    if let Some(p) = &linked_to {
-        ui.warn(format!(
-            "{} is already linked to platform user {p}; redeeming this code re-links the account to whoever runs `bgagent jira link`",
-            user.label()
-        ));
-    }
 
     let now = timefmt::now();
     let expires = now + time::Duration::seconds(a.ttl.as_secs() as i64);
@@ -162,6 +169,68 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         }
         .to_item()
     };
+    // The account's current link and the invite write need only the account id: in parallel.
+    let table = ctx.out.get(Output::Users);
+    let mint = async {
+        if a.dry_run {
+            return Ok(None);
+        }
+        crate::terminal::interrupt::writes_begin(
+            &["the invite (a pending row with a fresh code)".to_string()],
+            &format!(
+                "bgagent jira users {}` to check, then `bgagent jira invite-user {} …",
+                a.cloud_id, a.cloud_id
+            ),
+        );
+        mint_unique(invite_code::new_code, |code| {
+            let put = ctx
+                .ddb
+                .put_item()
+                .table_name(table)
+                .set_item(Some(row_for(&code)))
+                .condition_expression("attribute_not_exists(jira_identity)");
+            async move {
+                ui.debug(format!("dynamodb:PutItem {table} pending#…"));
+                match put.send().await {
+                    Ok(_) => Ok(true),
+                    Err(e)
+                        if e.as_service_error()
+                            .is_some_and(|s| s.is_conditional_check_failed_exception()) =>
+                    {
+                        ui.debug("invite code collided with an existing invite; drawing another");
+                        Ok(false)
+                    }
+                    Err(e) => {
+                        Err(sdk_error("could not write the invite", e).not_written("the invite"))
+                    }
+                }
+            }
+        })
+        .await
+        .map(Some)
+    };
+    let (linked_to, code) = tokio::join!(
+        linked_platform_user(&ctx, ui, &a.cloud_id, &user.account_id),
+        mint
+    );
+    let code = code?;
+    let linked_to = match (linked_to, &code) {
+        (Ok(l), _) => l,
+        (Err(e), None) => return Err(e),
+        (Err(e), Some(_)) => {
+            ui.warn(format!(
+                "the invite was written, but the account's current link could not be read: {}",
+                e.message
+            ));
+            None
+        }
+    };
+    if let Some(p) = &linked_to {
+        ui.warn(format!(
+            "{} is already linked to platform user {p}; redeeming this code re-links the account to whoever runs `bgagent jira link`",
+            user.label()
+        ));
+    }
     let summary = |code: Option<&str>, dry: bool| {
         serde_json::json!({
             "dry_run": dry,
@@ -186,37 +255,7 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         return Ok(());
     }
 
-    let table = ctx.out.get(Output::Users);
-    crate::terminal::interrupt::writes_begin(
-        &["the invite (a pending row with a fresh code)".to_string()],
-        &format!(
-            "bgagent jira users {}` to check, then `bgagent jira invite-user {} …",
-            a.cloud_id, a.cloud_id
-        ),
-    );
-    let code = mint_unique(invite_code::new_code, |code| {
-        let put = ctx
-            .ddb
-            .put_item()
-            .table_name(table)
-            .set_item(Some(row_for(&code)))
-            .condition_expression("attribute_not_exists(jira_identity)");
-        async move {
-            ui.debug(format!("dynamodb:PutItem {table} pending#…"));
-            match put.send().await {
-                Ok(_) => Ok(true),
-                Err(e)
-                    if e.as_service_error()
-                        .is_some_and(|s| s.is_conditional_check_failed_exception()) =>
-                {
-                    ui.debug("invite code collided with an existing invite; drawing another");
-                    Ok(false)
-                }
-                Err(e) => Err(sdk_error("could not write the invite", e).not_written("the invite")),
-            }
-        }
-    })
-    .await?;
+    let code = code.expect("written unless --dry-run");
 
     ui.ok("Invite created");
     ui.result("Send this to the teammate (chat, email, …):");

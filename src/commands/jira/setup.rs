@@ -136,7 +136,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .hint("pass the callback registered in the Atlassian console (see `bgagent jira app-template`)")
     })?;
     // 1. Everything that can fail without a browser fails first.
-    let ctx = Ctx::new(
+    let ctx = Ctx::new_live(
         g,
         ui,
         &[Output::Registry, Output::WebhookSecret, Output::ApiUrl],
@@ -209,29 +209,35 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     )?;
     let arrived = Instant::now();
 
-    // 4. Tokens and site.
-    let tokens = oauth::exchange_code(
-        ui,
-        &client.id,
-        client.secret.expose_secret(),
-        &code,
-        &auth.verifier,
-        &redirect.raw,
-    )
-    .await;
-    // The browser tab shows the real outcome: success only once the tokens are obtained.
-    let tokens = match tokens {
-        Ok(t) => {
-            browser.finish(Ok(()));
-            t
-        }
-        Err(e) => {
-            browser.finish(Err(&crate::domain::text::printable(&e.message)));
-            return Err(e);
-        }
+    // 4. Tokens and site. The registry scan for active tenants depends on none of it: it
+    // runs alongside (its result is only used once the site is known).
+    let tokens_and_sites = async {
+        let tokens = oauth::exchange_code(
+            ui,
+            &client.id,
+            client.secret.expose_secret(),
+            &code,
+            &auth.verifier,
+            &redirect.raw,
+        )
+        .await;
+        // The browser tab shows the real outcome: success only once the tokens are obtained.
+        let tokens = match tokens {
+            Ok(t) => {
+                browser.finish(Ok(()));
+                t
+            }
+            Err(e) => {
+                browser.finish(Err(&crate::domain::text::printable(&e.message)));
+                return Err(e);
+            }
+        };
+        let obtained = timefmt::now();
+        let all_sites = api::accessible_resources(ui, &tokens.access_token).await?;
+        Ok::<_, Error>((tokens, obtained, all_sites))
     };
-    let obtained = timefmt::now();
-    let all_sites = api::accessible_resources(ui, &tokens.access_token).await?;
+    let (got, active) = tokio::join!(tokens_and_sites, active_tenants(&ctx, ui));
+    let (tokens, obtained, all_sites) = got?;
     let (sites, malformed): (Vec<api::Site>, Vec<api::Site>) = all_sites
         .iter()
         .filter(|s| s.has_jira_scopes())
@@ -266,22 +272,14 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             .hint("sign in as an account that is a Jira admin of the site (use a private window to switch accounts), and check the app has the Jira API scopes (`bgagent jira app-template`)"));
     }
     let site = choose_site(ui, &sites, a.site.as_deref())?;
-    // Independent reads, in parallel: who consented, the active tenants.
+    // Who consented is only shown: that call runs alongside the reads and writes below, none
+    // of which waits for it.
     let sm = ctx.aws.secrets();
     let name = secret_name(&site.id);
-    let (me, active) = tokio::join!(
-        api::myself(ui, &site.id, &tokens.access_token),
-        active_tenants(&ctx, ui),
-    );
-    let me = me.ok();
-    ui.ok(format!(
-        "Connected to {} ({}){}",
-        site.name,
-        site.url,
-        me.as_ref()
-            .map(|m| format!(" as {}", m.label()))
-            .unwrap_or_default()
-    ));
+    let me_call = api::myself(ui, &site.id, &tokens.access_token);
+    tokio::pin!(me_call);
+    let mut me_slot = None;
+    ui.ok(format!("Connected to {} ({})", site.name, site.url));
     ui.say(format!("  cloud id: {}", site.id));
 
     // 5. Refuse a second active tenant before writing.
@@ -294,10 +292,12 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     // 6. Build the bundle from the current one, read right before the write (keeping every field
     // setup does not own: the platform's Lambdas rotate the refresh token at any time).
     ui.debug(format!("secretsmanager:GetSecretValue {name}"));
-    let previous = secrets::get(&sm, &name).await.map_err(|e| {
-        e.not_written("nothing (no AWS write was made)")
-            .hint("re-run `bgagent jira setup` (safe to repeat)")
-    })?;
+    let previous = alongside(&mut me_call, &mut me_slot, secrets::get(&sm, &name))
+        .await
+        .map_err(|e| {
+            e.not_written("nothing (no AWS write was made)")
+                .hint("re-run `bgagent jira setup` (safe to repeat)")
+        })?;
     let parsed = previous.as_ref().map(|p| Bundle::parse_lenient(&p.value));
     let restore = match &parsed {
         Some(Ok(b)) => Some(webhook_secret::Restore::of(b)),
@@ -384,15 +384,19 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         "bgagent jira setup",
     );
     ui.debug(format!("secretsmanager:CreateSecret/PutSecretValue {name}"));
-    let arn = secrets::create_or_put(
-        &sm,
-        &name,
-        &bundle.to_json(),
-        &format!("Jira OAuth token for tenant '{}'", site.id),
-        &[
-            ("bgagent:integration", "jira"),
-            ("bgagent:jira:cloud_id", site.id.as_str()),
-        ],
+    let arn = alongside(
+        &mut me_call,
+        &mut me_slot,
+        secrets::create_or_put(
+            &sm,
+            &name,
+            &bundle.to_json(),
+            &format!("Jira OAuth token for tenant '{}'", site.id),
+            &[
+                ("bgagent:integration", "jira"),
+                ("bgagent:jira:cloud_id", site.id.as_str()),
+            ],
+        ),
     )
     .await
     .map_err(|e| {
@@ -405,7 +409,8 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
 
     let registry = ctx.out.get(Output::Registry);
     ui.debug(format!("dynamodb:UpdateItem {registry} {}", site.id));
-    ctx.ddb
+    let update = ctx
+        .ddb
         .update_item()
         .table_name(registry)
         .set_key(Some(ddb::key("jira_cloud_id", &site.id)))
@@ -416,7 +421,8 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .expression_attribute_values(":by", ddb::s(&platform_user))
         .expression_attribute_values(":now", ddb::s(&now))
         .expression_attribute_values(":active", ddb::s("active"))
-        .send()
+        .send();
+    alongside(&mut me_call, &mut me_slot, update)
         .await
         .map_err(|e| {
             sdk_error("could not record the tenant in the registry", e)
@@ -431,18 +437,30 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     written.push(format!("registry row {}", site.id));
     interrupt::written(format!("registry row {}", site.id));
 
-    webhook_secret::write_stack_wide_or_restore(
-        &sm,
-        ui,
-        stack_arn,
-        &webhook_value,
-        &arn,
-        restore.as_ref(),
-        "bgagent jira setup",
+    alongside(
+        &mut me_call,
+        &mut me_slot,
+        webhook_secret::write_stack_wide_or_restore(
+            &sm,
+            ui,
+            stack_arn,
+            &webhook_value,
+            &arn,
+            restore.as_ref(),
+            "bgagent jira setup",
+        ),
     )
     .await
     .map_err(|e| e.with_progress(&written[1..]))?;
     ui.ok("Synchronized the stack-wide webhook secret with the tenant's");
+    let me = match me_slot {
+        Some(me) => me,
+        None => me_call.await,
+    }
+    .ok();
+    if let Some(m) = &me {
+        ui.say(format!("  Consented as {}", m.label()));
+    }
     ui.debug(format!(
         "post-callback work took {} ms",
         arrived.elapsed().as_millis()
@@ -504,4 +522,24 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         "next_steps": next,
     }));
     Ok(())
+}
+
+/// Runs `main` while also driving `side` (a call nothing here depends on): `side`'s result is
+/// kept in `slot` when it finishes first, so neither waits for the other.
+async fn alongside<S: std::future::Future, M: std::future::Future>(
+    side: &mut std::pin::Pin<&mut S>,
+    slot: &mut Option<S::Output>,
+    main: M,
+) -> M::Output {
+    tokio::pin!(main);
+    loop {
+        if slot.is_some() {
+            return main.await;
+        }
+        tokio::select! {
+            biased;
+            out = &mut main => return out,
+            got = side.as_mut() => *slot = Some(got),
+        }
+    }
 }

@@ -16,16 +16,30 @@ pub async fn run(g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .map_err(|e| sdk_error(format!("could not list {t}"), e))?;
     rows.sort_by(|a, b| ddb::get_s(a, "jira_cloud_id").cmp(&ddb::get_s(b, "jira_cloud_id")));
     let sm = ctx.aws.secrets();
+    let bundle_id = |r: &ddb::Item| {
+        ddb::get_s(r, "oauth_secret_arn")
+            .map(str::to_string)
+            .unwrap_or_else(|| secret_name(ddb::get_s(r, "jira_cloud_id").unwrap_or_default()))
+    };
+    // Every bundle read depends only on its row: all in parallel (one round trip).
+    let mut reads = tokio::task::JoinSet::new();
+    for (i, r) in rows.iter().enumerate() {
+        let (sm, id) = (sm.clone(), bundle_id(r));
+        ui.debug(format!("secretsmanager:GetSecretValue {id}"));
+        reads.spawn(async move { (i, secrets::get(&sm, &id).await) });
+    }
+    let mut bundles: Vec<Option<_>> = (0..rows.len()).map(|_| None).collect();
+    while let Some(done) = reads.join_next().await {
+        let (i, got) =
+            done.map_err(|e| crate::error::Error::failure("a bundle read failed").cause(e))?;
+        bundles[i] = Some(got);
+    }
     let mut list = Vec::new();
-    for r in &rows {
+    for (r, got) in rows.iter().zip(bundles) {
         let cloud_id = ddb::get_s(r, "jira_cloud_id")
             .unwrap_or_default()
             .to_string();
-        let id = ddb::get_s(r, "oauth_secret_arn")
-            .map(str::to_string)
-            .unwrap_or_else(|| secret_name(&cloud_id));
-        ui.debug(format!("secretsmanager:GetSecretValue {id}"));
-        let (expiry, health) = match secrets::get(&sm, &id).await {
+        let (expiry, health) = match got.expect("every read joined") {
             Ok(Some(cur)) => match Bundle::parse(&cur.value) {
                 Ok(b) => (b.str("expires_at").map(str::to_string), "ok".to_string()),
                 Err(BundleError::Missing(m)) => {

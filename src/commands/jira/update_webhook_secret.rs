@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::terminal::Ui;
 
 pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
-    let ctx = Ctx::new(g, ui, &[Output::Registry, Output::WebhookSecret]).await?;
+    let ctx = Ctx::new_live(g, ui, &[Output::Registry, Output::WebhookSecret]).await?;
     let tenant = require_active_tenant(&ctx, ui, &a.cloud_id).await?;
     let others: Vec<_> = active_tenants(&ctx, ui)
         .await?

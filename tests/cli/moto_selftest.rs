@@ -1,18 +1,14 @@
 //! Self-test of the local AWS stand-in (`examples/local/moto.rs` and
 //! `examples/local/platform-stack.yaml`) against a real `moto_server`.
 
-#[path = "../examples/local/moto.rs"]
-#[allow(dead_code)]
-mod moto;
-
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::moto::{self, MotoServer, Platform};
 use aws_sdk_dynamodb::types::{KeyType, ProjectionType, TimeToLiveStatus};
-use moto::{MotoServer, Platform};
 use serde_json::json;
 
 const OUTPUTS: [&str; 6] = [
@@ -339,7 +335,7 @@ fn in_child_mode(test: &str) -> bool {
 /// tests, which share this process's environment.
 #[test]
 fn missing_moto_panics_with_install_hint() {
-    const TEST: &str = "missing_moto_panics_with_install_hint";
+    const TEST: &str = "moto_selftest::missing_moto_panics_with_install_hint";
     if in_child_mode(TEST) {
         let _ = MotoServer::start();
         return;
@@ -368,7 +364,7 @@ fn missing_moto_panics_with_install_hint() {
 /// The server must die with the process that started it, even on SIGKILL (no destructor).
 #[test]
 fn moto_dies_with_its_parent() {
-    const TEST: &str = "moto_dies_with_its_parent";
+    const TEST: &str = "moto_selftest::moto_dies_with_its_parent";
     if in_child_mode(TEST) {
         let moto = MotoServer::shared();
         println!("ENDPOINT={}", moto.endpoint);

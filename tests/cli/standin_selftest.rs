@@ -1,15 +1,11 @@
 //! Self-test of the local Atlassian stand-in (`examples/local/atlassian_standin.rs`):
 //! the happy path and every rejection rule, over real HTTP on 127.0.0.1.
 
-#[path = "../examples/local/atlassian_standin.rs"]
-#[allow(dead_code)]
-mod atlassian_standin;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use atlassian_standin::{
+use crate::atlassian_standin::{
     ACME_CLOUD_ID, ADMIN_ACCOUNT_ID, Config, Consent, Site, Standin, User, random_uuid,
 };
 use base64::Engine as _;
@@ -1061,13 +1057,9 @@ fn start_on_a_taken_port_fails_and_drop_frees_the_port() {
 // The Forge proxy stand-in (`examples/local/forge_standin.rs`): the proxy's check order.
 // ---------------------------------------------------------------------------------------
 
-#[path = "../examples/local/forge_standin.rs"]
-#[allow(dead_code)]
-mod forge_standin;
-
 mod forge {
-    use super::forge_standin::{ForgeStandin, Identity, MAX_BODY};
     use super::{Resp, request};
+    use crate::forge_standin::{ForgeStandin, Identity, MAX_BODY};
     use hmac::{KeyInit, Mac};
     use serde_json::json;
 
