@@ -42,5 +42,6 @@ mod round_trips;
 // (the stand-ins and the bgagent library are linked once instead of five times).
 mod docs_drift;
 mod moto_selftest;
+mod platform_api_selftest;
 mod properties;
 mod standin_selftest;

@@ -2,12 +2,8 @@
 //! receiver follows the deployed platform's rules (CONTRACT.md, "How the deployed webhook
 //! receiver behaves"), against a real moto with the platform stack.
 
-#[path = "../examples/local/moto.rs"]
-#[allow(dead_code)]
-mod moto;
-
-use moto::platform_api::{self, WebhookMode};
-use moto::{MotoServer, Platform};
+use crate::moto::platform_api::{self, WebhookMode};
+use crate::moto::{MotoServer, Platform};
 use serde_json::{Value, json};
 
 const TENANT_SECRET: &str = "tenant-webhook-secret-0123456789";
