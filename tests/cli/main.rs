@@ -41,6 +41,7 @@ mod round_trips;
 // Formerly separate test binaries, folded in so that the suite links one test binary
 // (the stand-ins and the bgagent library are linked once instead of five times).
 mod docs_drift;
+mod linear_standin_selftest;
 mod moto_selftest;
 mod platform_api_selftest;
 mod properties;

@@ -2,15 +2,9 @@
 //! local stack's Linear resources: each rule the stand-in enforces is shown to refuse the
 //! request that breaks it, and to accept the one that follows it.
 
-#[path = "../examples/local/linear_standin.rs"]
-#[allow(dead_code)]
-mod linear_standin;
-#[path = "../examples/local/moto.rs"]
-#[allow(dead_code)]
-mod moto;
-
+use crate::linear_standin::{Config, Consent, LinearStandin};
+use crate::moto;
 use base64::Engine;
-use linear_standin::{Config, Consent, LinearStandin};
 use serde_json::{Value, json};
 use sha2::Digest;
 
