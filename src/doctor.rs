@@ -183,6 +183,34 @@ impl Report {
     }
 }
 
+/// POSTs a signed webhook probe (JSON `body`, `signature` in `header`) and returns the status,
+/// or the transport error with its source chain.
+pub async fn post_signed(
+    client: &reqwest::Client,
+    url: &str,
+    header: &str,
+    body: &[u8],
+    signature: &str,
+) -> std::result::Result<u16, String> {
+    client
+        .post(url)
+        .header(reqwest::header::CONTENT_TYPE, "application/json")
+        .header(header, signature)
+        .body(body.to_vec())
+        .send()
+        .await
+        .map(|r| r.status().as_u16())
+        .map_err(|e| {
+            let mut s = e.to_string();
+            let mut src = std::error::Error::source(&e);
+            while let Some(c) = src {
+                s.push_str(&format!(": {c}"));
+                src = c.source();
+            }
+            s
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

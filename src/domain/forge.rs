@@ -8,7 +8,6 @@
 //! through (an explicit port, a bare trailing `?` or `#`), which real Forge v2 URLs never have: a
 //! URL accepted here is always accepted by the platform, never the reverse.
 
-use hmac::{KeyInit, Mac};
 use serde_json::Value;
 
 /// `jira_app_actor.forge_webtrigger_suffix` of the platform's constants.
@@ -99,12 +98,11 @@ pub fn check_shared_secret(s: &str) -> Result<String, usize> {
 
 /// `sha256=` + lower-case hex HMAC-SHA256(key = secret, message = `<timestamp>.<body>`).
 pub fn signature(secret: &str, timestamp: i64, body: &[u8]) -> String {
-    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes())
-        .expect("HMAC takes a key of any length");
-    mac.update(timestamp.to_string().as_bytes());
-    mac.update(b".");
-    mac.update(body);
-    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+    let ts = timestamp.to_string();
+    format!(
+        "sha256={}",
+        super::hmac_sha256_hex(secret, &[ts.as_bytes(), b".", body])
+    )
 }
 
 /// The identity probe's body, compact and in the proxy's key order.

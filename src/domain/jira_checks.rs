@@ -415,11 +415,7 @@ pub fn token_expiry(b: &Bundle, now: time::OffsetDateTime) -> Result<String, Che
 
 /// `X-Hub-Signature` for `body` under `secret`: `sha256=<hex HMAC-SHA256 of the exact bytes>`.
 pub fn hub_signature(secret: &str, body: &[u8]) -> String {
-    use hmac::{KeyInit, Mac};
-    let mut mac =
-        hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
-    mac.update(body);
-    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+    format!("sha256={}", super::hmac_sha256_hex(secret, &[body]))
 }
 
 /// Check 7 from the two probe answers (status, or a transport error): the stored secret's

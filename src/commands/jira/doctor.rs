@@ -601,31 +601,6 @@ pub fn probe_body(cloud_id: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-async fn post_signed(
-    client: &reqwest::Client,
-    url: &str,
-    body: &[u8],
-    signature: &str,
-) -> std::result::Result<u16, String> {
-    client
-        .post(url)
-        .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .header("X-Hub-Signature", signature)
-        .body(body.to_vec())
-        .send()
-        .await
-        .map(|r| r.status().as_u16())
-        .map_err(|e| {
-            let mut s = e.to_string();
-            let mut src = std::error::Error::source(&e);
-            while let Some(c) = src {
-                s.push_str(&format!(": {c}"));
-                src = c.source();
-            }
-            s
-        })
-}
-
 /// Check 7: the stored secret's signature must get 200, a random key's 401.
 pub async fn probe(
     ui: &Ui,
@@ -643,8 +618,8 @@ pub async fn probe(
         jc::hub_signature(&wrong, &body),
     );
     let (real, forged) = tokio::join!(
-        post_signed(client, &url, &body, &good_sig),
-        post_signed(client, &url, &body, &bad_sig),
+        crate::doctor::post_signed(client, &url, "X-Hub-Signature", &body, &good_sig),
+        crate::doctor::post_signed(client, &url, "X-Hub-Signature", &body, &bad_sig),
     );
     jc::receiver_verdict(&url, cloud_id, real, forged)
 }

@@ -76,27 +76,7 @@ fn read_failed(id: &'static str, e: &Error) -> Check {
 
 /// The Linear signature: bare lower-case hex HMAC-SHA256 of the raw body.
 pub fn signature(key: &str, body: &[u8]) -> String {
-    use hmac::{KeyInit, Mac};
-    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key.as_bytes()).expect("any key");
-    mac.update(body);
-    hex::encode(mac.finalize().into_bytes())
-}
-
-async fn post(
-    client: &reqwest::Client,
-    url: &str,
-    body: &[u8],
-    sig: &str,
-) -> std::result::Result<u16, String> {
-    client
-        .post(url)
-        .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .header("Linear-Signature", sig)
-        .body(body.to_vec())
-        .send()
-        .await
-        .map(|r| r.status().as_u16())
-        .map_err(|e| e.to_string())
+    crate::domain::hmac_sha256_hex(key, &[body])
 }
 
 pub async fn diagnose(a: &LinearDoctorArgs, g: &GlobalArgs, ui: &Ui) -> Result<Report> {
@@ -488,8 +468,8 @@ pub async fn diagnose(a: &LinearDoctorArgs, g: &GlobalArgs, ui: &Ui) -> Result<R
             signature(&format!("lin_wh_{}", hex::encode(wrong)), &body),
         );
         let (good, forged) = tokio::join!(
-            post(&client, &url, &body, &good_sig),
-            post(&client, &url, &body, &forged_sig),
+            crate::doctor::post_signed(&client, &url, "Linear-Signature", &body, &good_sig),
+            crate::doctor::post_signed(&client, &url, "Linear-Signature", &body, &forged_sig),
         );
         r.push(match (good, forged) {
             (Ok(200), Ok(401)) => Check::pass("webhook-receiver", format!("{url}: signed probe 200, forged 401")),
