@@ -97,6 +97,41 @@ pub struct TokenSet {
     pub scope: Option<String>,
 }
 
+impl TokenSet {
+    /// Writes the token fields into `b` as obtained at `obtained`: `access_token`,
+    /// `refresh_token` (`refresh_fallback` when the response has none: a refresh that does not
+    /// rotate), `expires_at` (obtained + `expires_in`) and `scope` (`scope_fallback` when the
+    /// response has none; `None` keeps the bundle's). Returns the `expires_at` written.
+    pub fn store_in(
+        &self,
+        b: &mut crate::domain::bundle::Bundle,
+        obtained: time::OffsetDateTime,
+        refresh_fallback: &str,
+        scope_fallback: Option<&str>,
+    ) -> String {
+        use crate::domain::timefmt;
+        let expires = timefmt::iso_ms(obtained + time::Duration::seconds(self.expires_in));
+        b.set("access_token", self.access_token.as_str());
+        b.set(
+            "refresh_token",
+            self.refresh_token
+                .as_deref()
+                .filter(|r| !r.is_empty())
+                .unwrap_or(refresh_fallback),
+        );
+        b.set("expires_at", expires.as_str());
+        if let Some(s) = self
+            .scope
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .or(scope_fallback)
+        {
+            b.set("scope", s);
+        }
+        expires
+    }
+}
+
 impl std::fmt::Debug for TokenSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TokenSet")

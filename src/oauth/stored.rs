@@ -52,21 +52,7 @@ impl Stored<'_> {
     async fn persist(&self, ui: &Ui, t: &TokenSet, used_refresh: &str) -> Result<Bundle> {
         let now = timefmt::now();
         let mut b = self.read(ui).await?;
-        b.set("access_token", t.access_token.as_str());
-        b.set(
-            "refresh_token",
-            t.refresh_token
-                .clone()
-                .filter(|r| !r.is_empty())
-                .unwrap_or_else(|| used_refresh.to_string()),
-        );
-        b.set(
-            "expires_at",
-            timefmt::iso_ms(now + time::Duration::seconds(t.expires_in)),
-        );
-        if let Some(s) = t.scope.as_deref().filter(|s| !s.is_empty()) {
-            b.set("scope", s);
-        }
+        t.store_in(&mut b, now, used_refresh, None);
         b.set("updated_at", timefmt::iso_ms(now));
         ui.debug(format!(
             "secretsmanager:PutSecretValue {} (rotated tokens)",

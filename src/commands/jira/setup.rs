@@ -331,20 +331,11 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         }
     }
     let now = timefmt::iso_ms(obtained);
-    let expires = timefmt::iso_ms(obtained + time::Duration::seconds(tokens.expires_in));
-    bundle.set("access_token", tokens.access_token.as_str());
-    bundle.set(
-        "refresh_token",
-        tokens.refresh_token.clone().unwrap_or_default(),
-    );
-    bundle.set("expires_at", expires.as_str());
-    bundle.set(
-        "scope",
-        tokens
-            .scope
-            .clone()
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| crate::atlassian::SCOPES.join(" ")),
+    let expires = tokens.store_in(
+        &mut bundle,
+        obtained,
+        "",
+        Some(&crate::atlassian::SCOPES.join(" ")),
     );
     bundle.set("client_id", client.id.as_str());
     bundle.set("client_secret", client.secret.expose_secret());

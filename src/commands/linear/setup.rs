@@ -424,21 +424,7 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
         _ => Bundle(Default::default()),
     };
     let now = timefmt::iso_ms(obtained);
-    let expires = timefmt::iso_ms(obtained + time::Duration::seconds(tokens.expires_in));
-    bundle.set("access_token", tokens.access_token.as_str());
-    bundle.set(
-        "refresh_token",
-        tokens.refresh_token.clone().unwrap_or_default(),
-    );
-    bundle.set("expires_at", expires.as_str());
-    bundle.set(
-        "scope",
-        tokens
-            .scope
-            .clone()
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| linear::SCOPES.join(" ")),
-    );
+    let expires = tokens.store_in(&mut bundle, obtained, "", Some(&linear::SCOPES.join(" ")));
     bundle.set("client_id", client.id.as_str());
     bundle.set("client_secret", client.secret.as_str());
     bundle.set("workspace_id", org.id.as_str());
