@@ -5,6 +5,7 @@ pub mod auth;
 pub mod completions;
 pub mod jira;
 pub mod linear;
+pub mod link_api;
 
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
