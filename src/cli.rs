@@ -291,6 +291,14 @@ pub struct InviteUserArgs {
     pub cloud_id: String,
     /// Jira account id, email or display name of the teammate
     pub user: String,
+    #[command(flatten)]
+    pub invite: InviteCodeArgs,
+}
+
+/// The flags `jira invite-user` and `linear invite-user` share: the code's lifetime, who
+/// invites, and the dry run.
+#[derive(Debug, Args)]
+pub struct InviteCodeArgs {
     /// How long the code stays valid (at most 7d)
     #[arg(long, default_value = "24h", value_parser = crate::domain::duration::parse_invite_ttl, value_name = "DURATION")]
     pub ttl: std::time::Duration,
@@ -525,4 +533,70 @@ pub struct CrSignArgs {
     /// Read the key's passphrase from stdin (or set BGAGENT_CR_KEY_PASSPHRASE)
     #[arg(long)]
     pub passphrase_stdin: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::linear::args::LinearCommand;
+
+    fn parse(args: &[&str]) -> std::result::Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("bgagent").chain(args.iter().copied()))
+    }
+
+    const CLOUD: &str = "3f2c8a91-6d4e-4b7a-9e15-c0a8d7b2f463";
+
+    /// The invite block of `jira invite-user` and `linear invite-user`, parsed from the same flags.
+    fn invites(flags: &[&str]) -> [std::result::Result<InviteCodeArgs, clap::error::ErrorKind>; 2] {
+        let jira = [&["jira", "invite-user", CLOUD, "sam"][..], flags].concat();
+        let linear = [&["linear", "invite-user", "acme-ws", "sam"][..], flags].concat();
+        [
+            parse(&jira)
+                .map(|c| match c.command {
+                    Command::Jira(JiraCommand::InviteUser(a)) => a.invite,
+                    other => panic!("{other:?}"),
+                })
+                .map_err(|e| e.kind()),
+            parse(&linear)
+                .map(|c| match c.command {
+                    Command::Linear(LinearCommand::InviteUser(a)) => a.invite,
+                    other => panic!("{other:?}"),
+                })
+                .map_err(|e| e.kind()),
+        ]
+    }
+
+    #[test]
+    fn both_invite_commands_share_the_code_flags() {
+        for got in invites(&[]) {
+            let a = got.unwrap();
+            assert_eq!(a.ttl, std::time::Duration::from_secs(24 * 3600));
+            assert!(!a.dry_run);
+        }
+        for got in invites(&["--ttl", "2h", "--platform-user-id", "sub-1", "--dry-run"]) {
+            let a = got.unwrap();
+            assert_eq!(a.ttl, std::time::Duration::from_secs(2 * 3600));
+            assert_eq!(a.platform_user_id.as_deref(), Some("sub-1"));
+            assert!(a.dry_run);
+        }
+        // More than 7 days is refused by both, as a usage error.
+        for got in invites(&["--ttl", "8d"]) {
+            assert_eq!(got.unwrap_err(), clap::error::ErrorKind::ValueValidation);
+        }
+    }
+
+    #[test]
+    fn both_link_commands_take_the_same_link_flags() {
+        for cmd in ["jira", "linear"] {
+            let c = parse(&[cmd, "link", "link-k7m2qz9a", "--via", "direct", "--dry-run"]).unwrap();
+            let a = match c.command {
+                Command::Jira(JiraCommand::Link(a)) | Command::Linear(LinearCommand::Link(a)) => a,
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(a.via, Some(LinkVia::Direct));
+            assert!(a.dry_run);
+            let e = parse(&[cmd, "link", "link-k7m2qz9a", "--via", "both"]).unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue);
+        }
+    }
 }

@@ -122,7 +122,8 @@ async fn resolve_user(ui: &Ui, cloud_id: &str, token: &str, query: &str) -> Resu
 pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let ctx = Ctx::new(g, ui, &[Output::Registry, Output::Users]).await?;
     let inviter =
-        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
+        crate::platform::credentials::platform_user_id(a.invite.platform_user_id.as_deref(), ui)
+            .await?;
     // The registry row and the bundle by its fixed name, in parallel (one round trip). The
     // bundle is only used once the row says the tenant is active and names that secret.
     let sm = ctx.aws.secrets();
@@ -147,7 +148,7 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     ui.ok(format!("Jira user: {}", user.label()));
 
     let now = timefmt::now();
-    let expires = now + time::Duration::seconds(a.ttl.as_secs() as i64);
+    let expires = now + time::Duration::seconds(a.invite.ttl.as_secs() as i64);
     let site_url = if tenant.site_url.is_empty() {
         bundle.str("site_url").unwrap_or_default().to_string()
     } else {
@@ -172,7 +173,7 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     // The account's current link and the invite write need only the account id: in parallel.
     let table = ctx.out.get(Output::Users);
     let mint = async {
-        if a.dry_run {
+        if a.invite.dry_run {
             return Ok(None);
         }
         crate::terminal::interrupt::writes_begin(
@@ -247,7 +248,7 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             "already_linked_to": linked_to,
         })
     };
-    if a.dry_run {
+    if a.invite.dry_run {
         let preview = row_for("link-XXXXXXXX");
         ui.result("Dry run: would write this invite (with a fresh code). Nothing was written.");
         ui.result(serde_json::to_string_pretty(&ddb::to_json(&preview)).unwrap_or_default());
@@ -274,7 +275,7 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     ui.result(format!(
         "  Expires:      {} ({})",
         timefmt::iso_ms(expires),
-        duration::human(a.ttl)
+        duration::human(a.invite.ttl)
     ));
     ui.result("  The code works once; the teammate sees who it links before confirming.");
     ui.emit_json(&summary(Some(&code), false));

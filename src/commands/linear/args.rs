@@ -168,20 +168,18 @@ pub struct LinearInviteUserArgs {
     pub slug: String,
     /// Linear user id, email or name of the teammate
     pub user: String,
-    /// How long the code stays valid (at most 7d)
-    #[arg(long, default_value = "24h", value_parser = crate::domain::duration::parse_invite_ttl, value_name = "DURATION")]
-    pub ttl: std::time::Duration,
-    /// Platform user recorded as inviter (else the logged-in identity)
-    #[arg(
-        long,
-        env = "BGAGENT_PLATFORM_USER_ID",
-        hide_env_values = true,
-        value_name = "SUB"
-    )]
-    pub platform_user_id: Option<String>,
-    /// Resolve the user and show the invite row, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
+    #[command(flatten)]
+    pub invite: crate::cli::InviteCodeArgs,
+}
+
+/// `a.ttl`, `a.platform_user_id`, `a.dry_run` keep reading the shared block, so
+/// `linear/invite_user.rs` (being reworked on another branch) needs no change; once merged it
+/// can read `a.invite.*` like `jira invite-user` and this impl can go.
+impl std::ops::Deref for LinearInviteUserArgs {
+    type Target = crate::cli::InviteCodeArgs;
+    fn deref(&self) -> &Self::Target {
+        &self.invite
+    }
 }
 
 #[derive(Debug, Args)]
