@@ -17,10 +17,10 @@
 //! - `type` other than `Issue`/`Comment`: 200 ignored; otherwise recorded
 //!   ([`LinearWebhook::accepted`]) and 200 `{"ok":true,"queued":true}`.
 //!
-//! `POST /v1/linear/link` (Cognito authorizer): the link Lambda's semantics, as for
-//! `/jira/link`: 400 without a `code`, 404 `VALIDATION_ERROR` for a missing or non-pending
-//! invite (no `ttl` check, as deployed), `dry_run: true` previews, else an unconditional PutItem
-//! of the active link (`link_method=cli`) then DeleteItem of the invite.
+//! `POST /v1/linear/link` (Cognito authorizer): the link Lambda's semantics, served by the same
+//! handler as `/jira/link` (`platform_link.rs`): 400 without a `code`, 404 `VALIDATION_ERROR` for
+//! a missing or non-pending invite (no `ttl` check, as deployed), `dry_run: true` previews, else
+//! an unconditional PutItem of the active link (`link_method=cli`) then DeleteItem of the invite.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -29,8 +29,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::{Value, json};
 
 use super::platform_api::{Ctx, Request, Response, Route, block_on, sign};
-use super::platform_authorizer::{Authorizer, Claims};
-use super::platform_envelope::{data, error, now_iso};
+use super::platform_authorizer::Authorizer;
 
 pub const REQUIRED_BUNDLE_FIELDS: [&str; 11] = [
     "access_token",
@@ -189,97 +188,8 @@ async fn webhook(req: &Request, ctx: &Ctx, state: &LinearWebhook) -> Response {
     Response::json(200, &json!({"ok": true, "queued": true}))
 }
 
+/// `POST /linear/link`: the shared link handler ([`super::platform_link`]) with Linear's table,
+/// key and fields.
 pub fn link_route(auth: Arc<Authorizer>) -> Route {
-    Box::new(move |req: &Request, ctx: &Ctx| {
-        if req.path != "/linear/link" {
-            return None;
-        }
-        if req.method != "POST" {
-            return Some(Response::message(403, "Missing Authentication Token"));
-        }
-        Some(match auth.authorize(req, ctx) {
-            Ok(claims) => block_on(link(req, ctx, &claims)),
-            Err(r) => r,
-        })
-    })
-}
-
-async fn link(req: &Request, ctx: &Ctx, claims: &Claims) -> Response {
-    let invalid = || {
-        error(
-            400,
-            "VALIDATION_ERROR",
-            "Request body must include a \"code\" field.",
-        )
-    };
-    let Ok(body) = serde_json::from_slice::<Value>(&req.body) else {
-        return invalid();
-    };
-    let code = match body.get("code") {
-        None | Some(Value::Null) | Some(Value::Bool(false)) => return invalid(),
-        Some(Value::String(c)) if c.is_empty() => return invalid(),
-        Some(Value::String(c)) => c.trim().to_string(),
-        Some(_) => return error(500, "INTERNAL_ERROR", "Internal server error."),
-    };
-    let Some(table) = ctx.output("LinearUserMappingTableName") else {
-        return error(500, "INTERNAL_ERROR", "Internal server error.");
-    };
-    let ddb = ctx.dynamodb();
-    let pending_key = format!("pending#{code}");
-    let row = match ddb
-        .get_item()
-        .table_name(table)
-        .key("linear_identity", AttributeValue::S(pending_key.clone()))
-        .send()
-        .await
-    {
-        Ok(r) => r.item,
-        Err(_) => return error(500, "INTERNAL_ERROR", "Internal server error."),
-    };
-    let Some(row) = row.filter(|r| s(r, "status") == "pending") else {
-        return error(404, "VALIDATION_ERROR", "Invalid or expired link code.");
-    };
-    let (ws, user) = (s(&row, "linear_workspace_id"), s(&row, "linear_user_id"));
-    let who = json!({
-        "linear_workspace_id": ws,
-        "linear_workspace_slug": s(&row, "linear_workspace_slug"),
-        "linear_user_id": user,
-        "linear_user_name": s(&row, "linear_user_name"),
-        "linear_user_email": s(&row, "linear_user_email"),
-    });
-    if body.get("dry_run") == Some(&Value::Bool(true)) {
-        let mut d = who;
-        d["dry_run"] = Value::Bool(true);
-        return data(200, d);
-    }
-    let linked_at = now_iso();
-    let put = ddb
-        .put_item()
-        .table_name(table)
-        .item("linear_identity", AttributeValue::S(format!("{ws}#{user}")))
-        .item("platform_user_id", AttributeValue::S(claims.sub.clone()))
-        .item("linear_workspace_id", AttributeValue::S(ws.clone()))
-        .item("linear_user_id", AttributeValue::S(user.clone()))
-        .item("linked_at", AttributeValue::S(linked_at.clone()))
-        .item("status", AttributeValue::S("active".into()))
-        .item("link_method", AttributeValue::S("cli".into()))
-        .send()
-        .await;
-    if put.is_err() {
-        return error(500, "INTERNAL_ERROR", "Internal server error.");
-    }
-    if ddb
-        .delete_item()
-        .table_name(table)
-        .key("linear_identity", AttributeValue::S(pending_key))
-        .send()
-        .await
-        .is_err()
-    {
-        return error(500, "INTERNAL_ERROR", "Internal server error.");
-    }
-    let mut d = who;
-    d["message"] = Value::from("Linear account linked successfully.");
-    d["linked_at"] = Value::from(linked_at);
-    data(200, d)
+    super::platform_link::link_route(&super::platform_link::LINEAR, auth)
 }
