@@ -13,6 +13,9 @@
 #[path = "local/atlassian_standin.rs"]
 #[allow(dead_code)]
 mod atlassian_standin;
+#[path = "local/oauth_standin.rs"]
+#[allow(dead_code)]
+mod oauth_standin;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -26,6 +26,9 @@ mod linear_standin;
 #[path = "local/moto.rs"]
 #[allow(dead_code)]
 mod moto;
+#[path = "local/oauth_standin.rs"]
+#[allow(dead_code)]
+mod oauth_standin;
 
 use std::io::Read;
 use std::os::unix::fs::{FileTypeExt, MetadataExt};

@@ -7,7 +7,8 @@
 //! `#[path = "../../examples/local/atlassian_standin.rs"] mod atlassian_standin;` from
 //! `tests/<dir>/*.rs`, `#[path = "../examples/local/atlassian_standin.rs"]` from
 //! `tests/*.rs`, or `#[path = "local/atlassian_standin.rs"]` from `examples/*.rs`
-//! (each with `#[allow(dead_code)]`).
+//! (each with `#[allow(dead_code)]`), and `oauth_standin.rs` next to it as `mod oauth_standin`
+//! (the shared code and token bookkeeping).
 //!
 //! One HTTP/1.1 server on `127.0.0.1:<port>` serves both hosts, so point both
 //! `BGAGENT_ATLASSIAN_AUTH_URL` and `BGAGENT_ATLASSIAN_API_URL` at [`Standin::url`].
@@ -39,11 +40,15 @@ use std::net::{Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use base64::Engine as _;
 use serde_json::{Value, json};
-use sha2::Digest as _;
+
+// The code, token and rotation bookkeeping, shared with the Linear stand-in (the includer
+// includes `oauth_standin.rs` next to this file).
+use super::oauth_standin as oauth;
+pub use oauth::random_uuid;
+use oauth::{AccessRefusal, CodeRefusal, OAuthBook, RefreshStatus, TokenStyle};
 
 /// Largest request body read; anything longer gets `413`.
 pub const MAX_BODY: usize = 1 << 20;
@@ -317,35 +322,6 @@ pub struct Counts {
 // State
 // ---------------------------------------------------------------------------------------
 
-struct CodeGrant {
-    client_id: String,
-    redirect_uri: String,
-    challenge: String,
-    scope: Vec<String>,
-    issued: Instant,
-    used: bool,
-}
-
-struct AccessGrant {
-    client_id: String,
-    scope: Vec<String>,
-    expires: Instant,
-    revoked: bool,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum RefreshStatus {
-    Current,
-    Rotated,
-    Revoked,
-}
-
-struct RefreshGrant {
-    client_id: String,
-    scope: Vec<String>,
-    status: RefreshStatus,
-}
-
 struct Fault {
     prefix: String,
     status: u16,
@@ -355,10 +331,8 @@ struct Fault {
 
 struct State {
     cfg: Config,
-    code_ttl: Duration,
-    codes: HashMap<String, CodeGrant>,
-    access: HashMap<String, AccessGrant>,
-    refresh: HashMap<String, RefreshGrant>,
+    /// Codes (and their lifetime), access and refresh tokens.
+    book: OAuthBook,
     faults: Vec<Fault>,
     counts: Counts,
     last_authorize: Option<Vec<(String, String)>>,
@@ -377,31 +351,13 @@ impl Inner {
     }
 }
 
-fn random_token(prefix: &str) -> String {
-    let mut bytes = [0u8; 36];
-    rand::fill(&mut bytes[..]);
-    format!(
-        "{prefix}{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-    )
-}
-
-/// A random version-4 UUID, lower-case, hyphenated (the shape of a cloudId).
-pub fn random_uuid() -> String {
-    let mut b = [0u8; 16];
-    rand::fill(&mut b[..]);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex::encode(b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
-}
+/// Atlassian's token shapes: a prefix and 36 random bytes, base64url.
+const TOKENS: TokenStyle = TokenStyle {
+    access_prefix: ACCESS_TOKEN_PREFIX,
+    refresh_prefix: REFRESH_TOKEN_PREFIX,
+    code_prefix: CODE_PREFIX,
+    mint: oauth::token_b64,
+};
 
 impl State {
     fn reject(&mut self, reason: &str) {
@@ -410,42 +366,17 @@ impl State {
 
     /// Issues an access token, plus a refresh token when `offline_access` is in `scope`.
     fn issue(&mut self, client_id: &str, scope: &[String]) -> (String, Option<String>) {
-        let access = random_token(ACCESS_TOKEN_PREFIX);
-        self.access.insert(
-            access.clone(),
-            AccessGrant {
-                client_id: client_id.to_string(),
-                scope: scope.to_vec(),
-                expires: Instant::now() + Duration::from_secs(self.cfg.access_token_ttl_secs),
-                revoked: false,
-            },
-        );
-        let refresh = scope.iter().any(|s| s == "offline_access").then(|| {
-            let t = random_token(REFRESH_TOKEN_PREFIX);
-            self.refresh.insert(
-                t.clone(),
-                RefreshGrant {
-                    client_id: client_id.to_string(),
-                    scope: scope.to_vec(),
-                    status: RefreshStatus::Current,
-                },
-            );
-            t
-        });
-        (access, refresh)
+        let ttl = Duration::from_secs(self.cfg.access_token_ttl_secs);
+        let offline = scope.iter().any(|s| s == "offline_access");
+        let i = self.book.issue(client_id, scope, ttl, offline);
+        (i.access, i.refresh)
     }
 
     /// Rotates a current refresh token: the old one is disabled at once.
     fn rotate(&mut self, current: &str) -> Option<(String, String, Vec<String>)> {
-        let grant = self.refresh.get_mut(current)?;
-        if grant.status != RefreshStatus::Current {
-            return None;
-        }
-        grant.status = RefreshStatus::Rotated;
-        let client = grant.client_id.clone();
-        let scope = grant.scope.clone();
-        let (access, refresh) = self.issue(&client, &scope);
-        Some((access, refresh?, scope))
+        let ttl = Duration::from_secs(self.cfg.access_token_ttl_secs);
+        let i = self.book.rotate(current, ttl)?;
+        Some((i.access, i.refresh?, i.scope))
     }
 
     /// Takes one shot of the first matching fault, bumping the path-based counters.
@@ -526,10 +457,7 @@ impl Standin {
         let inner = Arc::new(Inner {
             state: Mutex::new(State {
                 cfg,
-                code_ttl: Duration::from_secs(CODE_TTL_SECS),
-                codes: HashMap::new(),
-                access: HashMap::new(),
-                refresh: HashMap::new(),
+                book: OAuthBook::new(TOKENS, Duration::from_secs(CODE_TTL_SECS)),
                 faults: Vec::new(),
                 counts: Counts::default(),
                 last_authorize: None,
@@ -608,7 +536,7 @@ impl Handle {
     /// How long codes stay exchangeable, for codes issued before or after (checked at the
     /// exchange; `0`: every code is expired).
     pub fn set_code_ttl(&self, secs: u64) {
-        self.inner.lock().code_ttl = Duration::from_secs(secs);
+        self.inner.lock().book.code_ttl = Duration::from_secs(secs);
     }
 
     /// A valid (access, refresh) pair for [`DEFAULT_SCOPES`], as if a code exchange had
@@ -632,15 +560,8 @@ impl Handle {
     /// Every code, access token and refresh token issued so far becomes invalid.
     pub fn revoke_all(&self) {
         let mut st = self.inner.lock();
-        for c in st.codes.values_mut() {
-            c.used = true;
-        }
-        for a in st.access.values_mut() {
-            a.revoked = true;
-        }
-        for r in st.refresh.values_mut() {
-            r.status = RefreshStatus::Revoked;
-        }
+        st.book.burn_codes();
+        st.book.revoke_tokens();
     }
 
     /// The next `times` requests whose path starts with `path_prefix` get HTTP `status`
@@ -682,11 +603,7 @@ impl Handle {
 
     /// Whether `token` is a refresh token that can be used right now.
     pub fn is_current_refresh_token(&self, token: &str) -> bool {
-        self.inner
-            .lock()
-            .refresh
-            .get(token)
-            .is_some_and(|g| g.status == RefreshStatus::Current)
+        self.inner.lock().book.is_current_refresh(token)
     }
 }
 
@@ -1170,11 +1087,6 @@ fn method_not_allowed(st: &mut State, allowed: &str) -> Reply {
     r
 }
 
-fn is_b64url(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 /// `GET /authorize`. Reasons: `method_not_allowed`, `duplicate_param`, `unknown_client`,
 /// `redirect_uri_invalid` (these two: HTML 400, no redirect), `bad_audience`,
 /// `bad_response_type`, `missing_scope`, `unknown_scope`, `missing_required_scope`,
@@ -1274,7 +1186,7 @@ fn authorize(inner: &Inner, req: &Request) -> Reply {
             "code_challenge is required",
         );
     };
-    if challenge.len() != 43 || !is_b64url(challenge) {
+    if !oauth::is_s256_challenge(challenge) {
         return bad(
             "pkce_challenge_invalid",
             "invalid_request",
@@ -1299,16 +1211,8 @@ fn authorize(inner: &Inner, req: &Request) -> Reply {
             ],
         )),
         Consent::Allow => {
-            let code = random_token(CODE_PREFIX);
-            let grant = CodeGrant {
-                client_id: st.cfg.client_id.clone(),
-                redirect_uri: redirect.clone(),
-                challenge: challenge.to_string(),
-                scope,
-                issued: Instant::now(),
-                used: false,
-            };
-            st.codes.insert(code.clone(), grant);
+            let client_id = st.cfg.client_id.clone();
+            let code = st.book.grant_code(&client_id, &redirect, challenge, scope);
             Reply::redirect(with_query(&redirect, &[("code", &code), ("state", state)]))
         }
     }
@@ -1442,25 +1346,18 @@ fn exchange_code<'a>(
         st.reject("missing_code");
         return Reply::oauth(400, "invalid_request", "code is required");
     };
-    let code_ttl = st.code_ttl;
-    let Some(grant) = st.codes.get_mut(code) else {
-        return invalid(st, "unknown_code", "Invalid authorization code");
+    let grant = match st.book.redeem_code(code) {
+        Ok(g) => g,
+        Err(refusal) => {
+            let reason = match refusal {
+                CodeRefusal::Unknown => "unknown_code",
+                CodeRefusal::Reused => "code_reuse",
+                CodeRefusal::Expired => "code_expired",
+            };
+            return invalid(st, reason, "Invalid authorization code");
+        }
     };
-    if grant.used {
-        return invalid(st, "code_reuse", "Invalid authorization code");
-    }
-    grant.used = true;
-    let expired = grant.issued.elapsed() >= code_ttl;
-    let (g_client, g_redirect, g_challenge, g_scope) = (
-        grant.client_id.clone(),
-        grant.redirect_uri.clone(),
-        grant.challenge.clone(),
-        grant.scope.clone(),
-    );
-    if expired {
-        return invalid(st, "code_expired", "Invalid authorization code");
-    }
-    if g_client != client_id {
+    if grant.client_id != client_id {
         return invalid(st, "code_client_mismatch", "Invalid authorization code");
     }
     match field("redirect_uri") {
@@ -1471,7 +1368,7 @@ fn exchange_code<'a>(
                 "redirect_uri is required and must match the authorization request",
             );
         }
-        Some(r) if r != g_redirect => {
+        Some(r) if r != grant.redirect_uri => {
             return invalid(
                 st,
                 "redirect_mismatch",
@@ -1483,20 +1380,14 @@ fn exchange_code<'a>(
     let Some(verifier) = field("code_verifier") else {
         return invalid(st, "pkce_missing", "Parameter 'code_verifier' is required");
     };
-    let verifier_ok = (43..=128).contains(&verifier.len())
-        && verifier
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b));
-    if !verifier_ok {
+    if !oauth::is_well_formed_verifier(verifier) {
         return invalid(st, "pkce_bad_verifier", "Failed to verify code verifier");
     }
-    let computed = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .encode(sha2::Sha256::digest(verifier.as_bytes()));
-    if computed != g_challenge {
+    if !grant.verifies(verifier) {
         return invalid(st, "pkce_mismatch", "Failed to verify code verifier");
     }
-    let (access, refresh) = st.issue(client_id, &g_scope);
-    token_reply(st, &access, refresh.as_deref(), &g_scope)
+    let (access, refresh) = st.issue(client_id, &grant.scope);
+    token_reply(st, &access, refresh.as_deref(), &grant.scope)
 }
 
 /// `grant_type=refresh_token`. Reasons: `missing_refresh_token`, `unknown_refresh`,
@@ -1506,7 +1397,7 @@ fn refresh(st: &mut State, client_id: &str, token: Option<&str>) -> Reply {
         st.reject("missing_refresh_token");
         return Reply::oauth(400, "invalid_request", "refresh_token is required");
     };
-    let reason = match st.refresh.get(token) {
+    let reason = match st.book.refresh_grant(token) {
         None => Some("unknown_refresh"),
         Some(g) if g.status == RefreshStatus::Rotated => Some("refresh_reuse"),
         Some(g) if g.status == RefreshStatus::Revoked => Some("revoked_refresh"),
@@ -1534,11 +1425,11 @@ fn authenticate(st: &mut State, req: &Request) -> Result<Vec<String>, Reply> {
         [] => "missing_bearer",
         [v] => match v.split_once(' ') {
             Some((scheme, tok)) if scheme.eq_ignore_ascii_case("bearer") => {
-                match st.access.get(tok.trim()) {
-                    None => "bad_bearer",
-                    Some(g) if g.revoked => "revoked_bearer",
-                    Some(g) if Instant::now() >= g.expires => "expired_bearer",
-                    Some(g) => return Ok(g.scope.clone()),
+                match st.book.access(tok.trim()) {
+                    Err(AccessRefusal::Unknown) => "bad_bearer",
+                    Err(AccessRefusal::Revoked) => "revoked_bearer",
+                    Err(AccessRefusal::Expired) => "expired_bearer",
+                    Ok(g) => return Ok(g.scope.clone()),
                 }
             }
             _ => "bad_bearer",

@@ -4,7 +4,9 @@
 //!
 //! This file is a module, not a crate root. Include it with
 //! `#[path = "../../examples/local/linear_standin.rs"] #[allow(dead_code)] mod linear_standin;`
-//! (paths relative to the including file). One loopback HTTP server serves both hosts: point
+//! (paths relative to the including file), and `oauth_standin.rs` next to it as
+//! `mod oauth_standin` (the code and token bookkeeping shared with the Atlassian stand-in).
+//! One loopback HTTP server serves both hosts: point
 //! `BGAGENT_LINEAR_AUTH_URL` and `BGAGENT_LINEAR_API_URL` at [`LinearStandin::url`].
 //!
 //! Strict where the real service is lenient or undocumented (each refusal is recorded in
@@ -24,14 +26,17 @@
 //!
 //! Requests larger than [`MAX_BODY`] are refused with 413 before the body is read.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use base64::Engine;
 use serde_json::{Value, json};
-use sha2::Digest;
+
+// The code, token and rotation bookkeeping, shared with the Atlassian stand-in (the includer
+// includes `oauth_standin.rs` next to this file).
+use super::oauth_standin as oauth;
+pub use oauth::random_uuid;
+use oauth::{CodeRefusal, OAuthBook, TokenStyle};
 
 pub const MAX_BODY: usize = 1 << 20;
 /// Scopes the app may request (space-separated).
@@ -103,22 +108,6 @@ pub struct Config {
     pub projects: Vec<Project>,
     pub consent: Consent,
     pub access_token_ttl_secs: u64,
-}
-
-pub fn random_uuid() -> String {
-    let mut b = [0u8; 16];
-    rand::fill(&mut b[..]);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex::encode(b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
 }
 
 impl Config {
@@ -198,21 +187,18 @@ pub struct Counts {
     pub faulted: u32,
 }
 
-struct CodeGrant {
-    redirect_uri: String,
-    challenge: String,
-    scope: String,
-    issued: Instant,
-    used: bool,
-}
+/// Linear's token shapes: a prefix and 32 random bytes, hex.
+const TOKENS: TokenStyle = TokenStyle {
+    access_prefix: ACCESS_TOKEN_PREFIX,
+    refresh_prefix: REFRESH_TOKEN_PREFIX,
+    code_prefix: CODE_PREFIX,
+    mint: oauth::token_hex,
+};
 
 struct State {
     cfg: Config,
-    codes: HashMap<String, CodeGrant>,
-    /// access token → (expiry, revoked)
-    access: HashMap<String, (Instant, bool)>,
-    /// refresh token → still current
-    refresh: HashMap<String, bool>,
+    /// Codes, access tokens and (always rotating) refresh tokens.
+    book: OAuthBook,
     faults: Vec<(String, u16, u32)>,
     counts: Counts,
     last_authorize: Option<Vec<(String, String)>>,
@@ -223,21 +209,26 @@ impl State {
         self.counts.rejected.push(reason.to_string());
     }
 
-    fn issue(&mut self) -> (String, String) {
-        let access = token(ACCESS_TOKEN_PREFIX);
-        let refresh = token(REFRESH_TOKEN_PREFIX);
-        let ttl = Duration::from_secs(self.cfg.access_token_ttl_secs);
-        self.access
-            .insert(access.clone(), (Instant::now() + ttl, false));
-        self.refresh.insert(refresh.clone(), true);
-        (access, refresh)
+    fn token_ttl(&self) -> Duration {
+        Duration::from_secs(self.cfg.access_token_ttl_secs)
+    }
+
+    /// A fresh (access, refresh) pair for `scope`; refresh tokens are always issued.
+    fn issue(&mut self, scope: &[String]) -> (String, String) {
+        let (client, ttl) = (self.cfg.client_id.clone(), self.token_ttl());
+        let i = self.book.issue(&client, scope, ttl, true);
+        (i.access, i.refresh.expect("issued with a refresh token"))
+    }
+
+    /// Uses a current refresh token (dead at once) for a fresh pair.
+    fn rotate(&mut self, current: &str) -> Option<(String, String)> {
+        let i = self.book.rotate(current, self.token_ttl())?;
+        Some((i.access, i.refresh.expect("issued with a refresh token")))
     }
 }
 
-fn token(prefix: &str) -> String {
-    let mut b = [0u8; 32];
-    rand::fill(&mut b[..]);
-    format!("{prefix}{}", hex::encode(b))
+fn default_scope() -> Vec<String> {
+    DEFAULT_SCOPE.split(' ').map(str::to_string).collect()
 }
 
 pub struct LinearStandin {
@@ -324,9 +315,7 @@ impl LinearStandin {
         let port = server.server_addr().to_ip().expect("an IP listener").port();
         let state = Arc::new(Mutex::new(State {
             cfg,
-            codes: HashMap::new(),
-            access: HashMap::new(),
-            refresh: HashMap::new(),
+            book: OAuthBook::new(TOKENS, Duration::from_secs(CODE_TTL_SECS)),
             faults: Vec::new(),
             counts: Counts::default(),
             last_authorize: None,
@@ -387,29 +376,18 @@ impl LinearStandin {
     }
     /// A fresh (access, refresh) pair, as if a setup had happened.
     pub fn mint_tokens(&self) -> (String, String) {
-        self.lock().issue()
+        self.lock().issue(&default_scope())
     }
     /// Rotates a refresh token as another writer (a Lambda) would.
     pub fn rotate_refresh_token_externally(&self, current: &str) -> Option<(String, String)> {
-        let mut st = self.lock();
-        if st.refresh.get(current) != Some(&true) {
-            return None;
-        }
-        st.refresh.insert(current.to_string(), false);
-        Some(st.issue())
+        self.lock().rotate(current)
     }
     pub fn is_current_refresh_token(&self, t: &str) -> bool {
-        self.lock().refresh.get(t) == Some(&true)
+        self.lock().book.is_current_refresh(t)
     }
     /// The workspace admin revoked the app: every token stops working.
     pub fn revoke_all(&self) {
-        let mut st = self.lock();
-        for v in st.access.values_mut() {
-            v.1 = true;
-        }
-        for v in st.refresh.values_mut() {
-            *v = false;
-        }
+        self.lock().book.revoke_tokens();
     }
     /// The next `times` requests whose path starts with `prefix` get `status`.
     pub fn fail_next(&self, prefix: &str, status: u16, times: u32) {
@@ -529,12 +507,7 @@ fn authorize(st: &mut State, req: &Req) -> Reply {
         return Reply::page(400, "Missing state");
     };
     let challenge = q(p, "code_challenge").unwrap_or_default();
-    if q(p, "code_challenge_method") != Some("S256")
-        || challenge.len() != 43
-        || !challenge
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
+    if q(p, "code_challenge_method") != Some("S256") || !oauth::is_s256_challenge(challenge) {
         st.reject("pkce_required");
         return Reply::page(400, "PKCE with S256 is required");
     }
@@ -546,17 +519,9 @@ fn authorize(st: &mut State, req: &Req) -> Reply {
             .append_pair("state", state);
         return Reply::redirect(to.to_string());
     }
-    let code = token(CODE_PREFIX);
-    st.codes.insert(
-        code.clone(),
-        CodeGrant {
-            redirect_uri: st.cfg.redirect_uri.clone(),
-            challenge: challenge.to_string(),
-            scope: scopes.join(" "),
-            issued: Instant::now(),
-            used: false,
-        },
-    );
+    let (client, redirect) = (st.cfg.client_id.clone(), st.cfg.redirect_uri.clone());
+    let scopes = scopes.iter().map(|s| s.to_string()).collect();
+    let code = st.book.grant_code(&client, &redirect, challenge, scopes);
     to.query_pairs_mut()
         .append_pair("code", &code)
         .append_pair("state", state);
@@ -600,47 +565,39 @@ fn token_endpoint(st: &mut State, req: &Req) -> Reply {
         Some("authorization_code") => {
             st.counts.code_exchanges += 1;
             let code = q(&f, "code").unwrap_or_default();
-            let Some(g) = st.codes.get_mut(code) else {
-                st.reject("unknown_code");
-                return Reply::oauth(400, "invalid_grant", "Invalid authorization code");
+            let g = match st.book.redeem_code(code) {
+                Ok(g) => g,
+                Err(CodeRefusal::Unknown) => {
+                    st.reject("unknown_code");
+                    return Reply::oauth(400, "invalid_grant", "Invalid authorization code");
+                }
+                Err(CodeRefusal::Reused) => {
+                    st.reject("code_reused");
+                    return Reply::oauth(400, "invalid_grant", "Authorization code already used");
+                }
+                Err(CodeRefusal::Expired) => {
+                    st.reject("code_expired");
+                    return Reply::oauth(400, "invalid_grant", "Authorization code expired");
+                }
             };
-            let first_use = !g.used;
-            g.used = true;
-            let fresh = g.issued.elapsed() < Duration::from_secs(CODE_TTL_SECS);
-            let redirect_ok = q(&f, "redirect_uri") == Some(g.redirect_uri.as_str());
-            let verifier = q(&f, "code_verifier").unwrap_or_default();
-            let expect = base64::engine::general_purpose::URL_SAFE_NO_PAD
-                .encode(sha2::Sha256::digest(verifier.as_bytes()));
-            let pkce_ok = expect == g.challenge;
-            let scope = g.scope.clone();
-            if !first_use {
-                st.reject("code_reused");
-                return Reply::oauth(400, "invalid_grant", "Authorization code already used");
-            }
-            if !fresh {
-                st.reject("code_expired");
-                return Reply::oauth(400, "invalid_grant", "Authorization code expired");
-            }
-            if !redirect_ok {
+            if q(&f, "redirect_uri") != Some(g.redirect_uri.as_str()) {
                 st.reject("redirect_uri_mismatch");
                 return Reply::oauth(400, "invalid_grant", "redirect_uri does not match");
             }
-            if !pkce_ok {
+            if !g.verifies(q(&f, "code_verifier").unwrap_or_default()) {
                 st.reject("pkce_mismatch");
                 return Reply::oauth(400, "invalid_grant", "code_verifier does not match");
             }
-            let (a, r) = st.issue();
-            token_reply(st, &a, &r, &scope)
+            let (a, r) = st.issue(&g.scope);
+            token_reply(st, &a, &r, &g.scope.join(" "))
         }
         Some("refresh_token") => {
             st.counts.refreshes += 1;
             let rt = q(&f, "refresh_token").unwrap_or_default();
-            if st.refresh.get(rt) != Some(&true) {
+            let Some((a, r)) = st.rotate(rt) else {
                 st.reject("refresh_token_invalid");
                 return Reply::oauth(400, "invalid_grant", "Invalid refresh token");
-            }
-            st.refresh.insert(rt.to_string(), false);
-            let (a, r) = st.issue();
+            };
             token_reply(st, &a, &r, DEFAULT_SCOPE)
         }
         _ => {
@@ -703,11 +660,7 @@ fn graphql(st: &mut State, req: &Req) -> Reply {
         .header("authorization")
         .and_then(|a| a.strip_prefix("Bearer "))
         .unwrap_or_default();
-    let live = st
-        .access
-        .get(token)
-        .is_some_and(|(exp, revoked)| !revoked && Instant::now() < *exp);
-    if !live {
+    if st.book.access(token).is_err() {
         st.reject("graphql_unauthenticated");
         return Reply::gql_auth_error();
     }

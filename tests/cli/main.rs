@@ -10,6 +10,9 @@ mod linear_standin;
 #[path = "../../examples/local/moto.rs"]
 #[allow(dead_code)]
 mod moto;
+#[path = "../../examples/local/oauth_standin.rs"]
+#[allow(dead_code)]
+mod oauth_standin;
 
 mod proxy;
 mod support;
