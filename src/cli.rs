@@ -190,6 +190,22 @@ pub struct SetupArgs {
     /// Site to connect when the grant covers several (site URL or cloud id)
     #[arg(long, value_name = "SITE")]
     pub site: Option<String>,
+    #[command(flatten)]
+    pub install: InstallArgs,
+    #[command(flatten)]
+    pub webhook: WebhookSecretArgs,
+    /// Drop the client id and secret remembered in the OS keychain, then continue
+    #[arg(long)]
+    pub forget_client: bool,
+    /// Show the authorize URL parameters and the writes, touch nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The flags `jira setup` and `linear setup|add-workspace` share: how long the browser leg
+/// waits, and who is recorded as installer.
+#[derive(Debug, Args)]
+pub struct InstallArgs {
     /// How long to wait for the browser callback (e.g. 300s, 5m)
     #[arg(long, default_value = "5m", value_parser = crate::domain::duration::parse_duration, value_name = "DURATION")]
     pub timeout: std::time::Duration,
@@ -201,14 +217,6 @@ pub struct SetupArgs {
         value_name = "SUB"
     )]
     pub platform_user_id: Option<String>,
-    #[command(flatten)]
-    pub webhook: WebhookSecretArgs,
-    /// Drop the client id and secret remembered in the OS keychain, then continue
-    #[arg(long)]
-    pub forget_client: bool,
-    /// Show the authorize URL parameters and the writes, touch nothing
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -583,6 +591,31 @@ mod tests {
         for got in invites(&["--ttl", "8d"]) {
             assert_eq!(got.unwrap_err(), clap::error::ErrorKind::ValueValidation);
         }
+    }
+
+    #[test]
+    fn jira_setup_and_linear_setup_share_the_install_flags() {
+        let flags = ["--timeout", "90s", "--platform-user-id", "sub-9"];
+        let jira = parse(&[&["jira", "setup"][..], &flags].concat()).unwrap();
+        let Command::Jira(JiraCommand::Setup(j)) = jira.command else {
+            panic!("jira setup")
+        };
+        for cmd in ["setup", "add-workspace"] {
+            let linear = parse(&[&["linear", cmd, "acme-ws"][..], &flags].concat()).unwrap();
+            let l = match linear.command {
+                Command::Linear(LinearCommand::Setup(l) | LinearCommand::AddWorkspace(l)) => l,
+                other => panic!("{other:?}"),
+            };
+            for a in [&j.install, &l.install] {
+                assert_eq!(a.timeout, std::time::Duration::from_secs(90));
+                assert_eq!(a.platform_user_id.as_deref(), Some("sub-9"));
+            }
+        }
+        let defaults = parse(&["jira", "setup"]).unwrap();
+        let Command::Jira(JiraCommand::Setup(d)) = defaults.command else {
+            panic!("jira setup")
+        };
+        assert_eq!(d.install.timeout, std::time::Duration::from_secs(300));
     }
 
     #[test]

@@ -289,74 +289,69 @@ mod tests {
         json!({"sub": "sub-1", "email": "me@acme.io"})
     }
 
+    /// For each provider: the API's preview answer, the lines shown, the `--output json`
+    /// document (with `linked_at` when not a dry run).
     #[test]
-    fn jira_preview_document_and_lines() {
-        let answer = json!({
-            "jira_cloud_id": "c-1", "jira_site_url": "https://acme.atlassian.net",
-            "jira_account_id": "acc-1", "jira_user_name": "Sam", "jira_user_email": "sam@acme.io",
-        });
-        let p = Preview::new(&JIRA, &answer, &me());
-        assert_eq!(p.who(), "Sam (sam@acme.io)");
-        assert_eq!(
-            p.lines(&JIRA),
-            [
-                "About to link this Jira identity to YOUR platform account (the logged-in user):",
-                "  Jira user:      Sam (sam@acme.io) [acc-1]",
-                "  Jira site:      https://acme.atlassian.net",
-                "  Platform user:  sub-1 (me@acme.io)",
-                "Issues this Jira user labels will run as your platform account.",
-            ]
-        );
-        assert_eq!(
-            p.document(&JIRA, false, Some("2026-01-01T00:00:00Z")),
-            json!({
-                "dry_run": false, "cloud_id": "c-1", "site_url": "https://acme.atlassian.net",
-                "jira_account_id": "acc-1", "jira_user_name": "Sam",
-                "jira_user_email": "sam@acme.io", "platform_user_id": "sub-1",
-                "linked_at": "2026-01-01T00:00:00Z", "replaced_platform_user_id": null,
-                "via": "api",
-            })
-        );
-    }
-
-    #[test]
-    fn linear_preview_document_and_lines() {
-        let answer = json!({
-            "linear_workspace_id": "ws-1", "linear_workspace_slug": "",
-            "linear_user_id": "u-1", "linear_user_name": "", "linear_user_email": "",
-        });
-        let p = Preview::new(&LINEAR, &answer, &me());
-        // No name or mail: the id; no slug: the workspace id; no platform email on Linear.
-        assert_eq!(p.who(), "u-1");
-        assert_eq!(
-            p.lines(&LINEAR),
-            [
-                "About to link this Linear user to YOUR platform account (the logged-in user):",
-                "  Linear user:       u-1 [u-1]",
-                "  Linear workspace:  ws-1",
-                "  Platform user:     sub-1",
-            ]
-        );
-        assert_eq!(
-            p.document(&LINEAR, true, None),
-            json!({
-                "dry_run": true, "linear_workspace_id": "ws-1", "linear_workspace_slug": "",
-                "linear_user_id": "u-1", "linear_user_name": "", "linear_user_email": "",
-                "platform_user_id": "sub-1", "linked_at": null,
-                "replaced_platform_user_id": null, "via": "api",
-            })
-        );
+    fn preview_lines_and_document_of_each_provider() {
+        let cases = [
+            (
+                &JIRA,
+                json!({
+                    "jira_cloud_id": "c-1", "jira_site_url": "https://acme.atlassian.net",
+                    "jira_account_id": "acc-1", "jira_user_name": "Sam",
+                    "jira_user_email": "sam@acme.io",
+                }),
+                "Sam (sam@acme.io)",
+                vec![
+                    "About to link this Jira identity to YOUR platform account (the logged-in user):",
+                    "  Jira user:      Sam (sam@acme.io) [acc-1]",
+                    "  Jira site:      https://acme.atlassian.net",
+                    "  Platform user:  sub-1 (me@acme.io)",
+                    "Issues this Jira user labels will run as your platform account.",
+                ],
+                Some("2026-01-01T00:00:00Z"),
+                json!({
+                    "dry_run": false, "cloud_id": "c-1", "site_url": "https://acme.atlassian.net",
+                    "jira_account_id": "acc-1", "jira_user_name": "Sam",
+                    "jira_user_email": "sam@acme.io", "platform_user_id": "sub-1",
+                    "linked_at": "2026-01-01T00:00:00Z", "replaced_platform_user_id": null,
+                    "via": "api",
+                }),
+            ),
+            // No name or mail: the id; no slug: the workspace id; no platform email on Linear.
+            (
+                &LINEAR,
+                json!({
+                    "linear_workspace_id": "ws-1", "linear_workspace_slug": "",
+                    "linear_user_id": "u-1", "linear_user_name": "", "linear_user_email": "",
+                }),
+                "u-1",
+                vec![
+                    "About to link this Linear user to YOUR platform account (the logged-in user):",
+                    "  Linear user:       u-1 [u-1]",
+                    "  Linear workspace:  ws-1",
+                    "  Platform user:     sub-1",
+                ],
+                None,
+                json!({
+                    "dry_run": true, "linear_workspace_id": "ws-1", "linear_workspace_slug": "",
+                    "linear_user_id": "u-1", "linear_user_name": "", "linear_user_email": "",
+                    "platform_user_id": "sub-1", "linked_at": null,
+                    "replaced_platform_user_id": null, "via": "api",
+                }),
+            ),
+        ];
+        for (p, answer, who, lines, linked_at, doc) in cases {
+            let preview = Preview::new(p, &answer, &me());
+            assert_eq!(preview.who(), who);
+            assert_eq!(preview.lines(p), lines);
+            assert_eq!(preview.document(p, linked_at.is_none(), linked_at), doc);
+        }
     }
 
     #[test]
     fn a_400_is_a_usage_error_with_the_same_hint() {
-        let e = ApiError {
-            status: 400,
-            code: "VALIDATION_ERROR".into(),
-            message: "Request body must include a \"code\" field.".into(),
-            request_id: String::new(),
-            envelope: true,
-        };
+        let e = validation_error(400, "Request body must include a \"code\" field.");
         let err = link_error(&LINEAR, &e, "link-k7m2qz9a", "http://127.0.0.1:1/v1/");
         assert_eq!(err.exit, Exit::Usage);
         assert!(err.hints[0].starts_with("ask your Linear admin for a new code"));
@@ -370,15 +365,20 @@ mod tests {
         assert_eq!(Preview::new(&LINEAR, &answer, &me()).who(), "Pat");
     }
 
-    #[test]
-    fn refused_codes_name_each_providers_invite_command() {
-        let e = ApiError {
-            status: 404,
+    /// The platform's envelope answer `VALIDATION_ERROR` with this status.
+    fn validation_error(status: u16, message: &str) -> ApiError {
+        ApiError {
+            status,
             code: "VALIDATION_ERROR".into(),
-            message: "Invalid or expired link code.".into(),
+            message: message.into(),
             request_id: String::new(),
             envelope: true,
-        };
+        }
+    }
+
+    #[test]
+    fn refused_codes_name_each_providers_invite_command() {
+        let e = validation_error(404, "Invalid or expired link code.");
         for (p, hint) in [
             (&JIRA, "bgagent jira invite-user <cloud-id> <you>"),
             (&LINEAR, "bgagent linear invite-user <slug> <you>"),

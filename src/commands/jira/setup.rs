@@ -143,7 +143,8 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     )
     .await?;
     let platform_user =
-        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
+        crate::platform::credentials::platform_user_id(a.install.platform_user_id.as_deref(), ui)
+            .await?;
     // 2. Every input before the first write.
     let client = collect_client(&a, ui)?;
     let mut webhook = webhook_secret::collect(&a.webhook, ui, true)?;
@@ -205,7 +206,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         &auth.url,
         auth.state.secret(),
         a.no_browser,
-        a.timeout,
+        a.install.timeout,
     )?;
     let arrived = Instant::now();
 

@@ -93,17 +93,8 @@ pub struct LinearSetupArgs {
     /// Do not force the consent screen (no prompt=consent; an installed app then returns no code)
     #[arg(long)]
     pub no_force_consent: bool,
-    /// How long to wait for the browser callback (e.g. 300s, 5m)
-    #[arg(long, default_value = "5m", value_parser = crate::domain::duration::parse_duration, value_name = "DURATION")]
-    pub timeout: std::time::Duration,
-    /// Platform user recorded as installer (else the logged-in identity)
-    #[arg(
-        long,
-        env = "BGAGENT_PLATFORM_USER_ID",
-        hide_env_values = true,
-        value_name = "SUB"
-    )]
-    pub platform_user_id: Option<String>,
+    #[command(flatten)]
+    pub install: crate::cli::InstallArgs,
     /// Proceed although the slug is not the workspace's URL key, or the slug's secret or the
     /// workspace's row belongs to another slug/workspace
     #[arg(long)]
@@ -111,6 +102,16 @@ pub struct LinearSetupArgs {
     /// Show the authorize URL parameters and the writes, touch nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// `a.timeout` and `a.platform_user_id` keep reading the shared block, so `linear/setup.rs`
+/// (being reworked on another branch) needs no change; once merged it can read `a.install.*`
+/// like `jira setup` and this impl can go.
+impl std::ops::Deref for LinearSetupArgs {
+    type Target = crate::cli::InstallArgs;
+    fn deref(&self) -> &Self::Target {
+        &self.install
+    }
 }
 
 #[derive(Debug, Args)]
