@@ -22,7 +22,6 @@
 //! a missing or non-pending invite (no `ttl` check, as deployed), `dry_run: true` previews, else
 //! an unconditional PutItem of the active link (`link_method=cli`) then DeleteItem of the invite.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -30,6 +29,7 @@ use serde_json::{Value, json};
 
 use super::platform_api::{Ctx, Request, Response, Route, block_on, sign};
 use super::platform_authorizer::Authorizer;
+use super::platform_link::s;
 
 pub const REQUIRED_BUNDLE_FIELDS: [&str; 11] = [
     "access_token",
@@ -66,13 +66,6 @@ pub fn webhook_route(state: Arc<LinearWebhook>) -> Route {
         (req.path == "/linear/webhook" && req.method == "POST")
             .then(|| block_on(webhook(req, ctx, &state)))
     })
-}
-
-fn s(item: &HashMap<String, AttributeValue>, k: &str) -> String {
-    item.get(k)
-        .and_then(|v| v.as_s().ok())
-        .cloned()
-        .unwrap_or_default()
 }
 
 fn verifies(secret: &str, body: &[u8], header: &str) -> bool {

@@ -92,7 +92,8 @@ pub fn link_route(p: &'static LinkProvider, auth: Arc<Authorizer>) -> Route {
     })
 }
 
-fn s(item: &HashMap<String, AttributeValue>, k: &str) -> String {
+/// A string attribute of an item, empty when absent or not a string.
+pub fn s(item: &HashMap<String, AttributeValue>, k: &str) -> String {
     item.get(k)
         .and_then(|v| v.as_s().ok())
         .cloned()
