@@ -694,35 +694,60 @@ async fn deploy(
 pub const USER_POOL_PARAMETER: &str = "ExistingUserPoolId";
 pub const APP_CLIENT_PARAMETER: &str = "ExistingAppClientId";
 
+/// One Cognito admin call against moto: a JSON POST with `X-Amz-Target`, as the SDK would send
+/// it (moto reads the service and region from the credential scope and checks no signature).
+/// bgagent itself only makes the unsigned user calls (`src/platform/cognito.rs`), so the harness
+/// does not pull `aws-sdk-cognitoidentityprovider` into the build either.
+async fn idp(sdk: &aws_config::SdkConfig, op: &str, body: Value) -> Value {
+    let endpoint = sdk
+        .endpoint_url()
+        .expect("the harness sets AWS_ENDPOINT_URL");
+    let r = reqwest::Client::new()
+        .post(endpoint)
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .header("X-Amz-Target", format!("AWSCognitoIdentityProviderService.{op}"))
+        .header(
+            "Authorization",
+            format!(
+                "AWS4-HMAC-SHA256 Credential=testing/20260101/{REGION}/cognito-idp/aws4_request, SignedHeaders=host, Signature=00"
+            ),
+        )
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{op}: {e}"));
+    let status = r.status();
+    let text = r.text().await.unwrap_or_default();
+    assert!(status.is_success(), "{op}: HTTP {status}: {text}");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{op}: {e}: {text}"))
+}
+
 /// The platform's user pool (email as username) and CLI app client (no secret,
 /// USER_PASSWORD_AUTH + SRP + refresh), as the template would create them.
 async fn create_user_pool(sdk: &aws_config::SdkConfig, stack_name: &str) -> (String, String) {
-    use aws_sdk_cognitoidentityprovider::types::{ExplicitAuthFlowsType, UsernameAttributeType};
-    let idp = aws_sdk_cognitoidentityprovider::Client::new(sdk);
-    let pool = idp
-        .create_user_pool()
-        .pool_name(format!("{stack_name}-users"))
-        .username_attributes(UsernameAttributeType::Email)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("CreateUserPool: {}", sdk_error(&e)))
-        .user_pool
-        .and_then(|p| p.id)
-        .expect("CreateUserPool returned no id");
-    let client = idp
-        .create_user_pool_client()
-        .user_pool_id(&pool)
-        .client_name("bgagent-cli")
-        .generate_secret(false)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserSrpAuth)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("CreateUserPoolClient: {}", sdk_error(&e)))
-        .user_pool_client
-        .and_then(|c| c.client_id)
-        .expect("CreateUserPoolClient returned no id");
+    let pool = idp(
+        sdk,
+        "CreateUserPool",
+        serde_json::json!({"PoolName": format!("{stack_name}-users"), "UsernameAttributes": ["email"]}),
+    )
+    .await["UserPool"]["Id"]
+        .as_str()
+        .expect("CreateUserPool returned no id")
+        .to_string();
+    let client = idp(
+        sdk,
+        "CreateUserPoolClient",
+        serde_json::json!({
+            "UserPoolId": pool,
+            "ClientName": "bgagent-cli",
+            "GenerateSecret": false,
+            "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        }),
+    )
+    .await["UserPoolClient"]["ClientId"]
+        .as_str()
+        .expect("CreateUserPoolClient returned no id")
+        .to_string();
     (pool, client)
 }
 
@@ -741,65 +766,54 @@ impl Platform {
     /// Turns on SMS MFA as the user's preferred method: `USER_PASSWORD_AUTH` then answers with
     /// the `SMS_MFA` challenge (moto accepts any code; no SMS is sent).
     pub fn enable_sms_mfa(&self, email: &str) {
-        use aws_sdk_cognitoidentityprovider::types::SmsMfaSettingsType;
         let pool = self.table("UserPoolId").to_string();
-        let idp = aws_sdk_cognitoidentityprovider::Client::new(&self.sdk);
-        block_on(
-            idp.admin_set_user_mfa_preference()
-                .user_pool_id(&pool)
-                .username(email)
-                .sms_mfa_settings(
-                    SmsMfaSettingsType::builder()
-                        .enabled(true)
-                        .preferred_mfa(true)
-                        .build(),
-                )
-                .send(),
-        )
-        .unwrap_or_else(|e| panic!("AdminSetUserMFAPreference {email}: {}", sdk_error(&e)));
+        block_on(idp(
+            &self.sdk,
+            "AdminSetUserMFAPreference",
+            serde_json::json!({
+                "UserPoolId": pool,
+                "Username": email,
+                "SMSMfaSettings": {"Enabled": true, "PreferredMfa": true},
+            }),
+        ));
     }
 
     fn admin_create_user(&self, email: &str, password: &str, permanent: bool) -> String {
-        use aws_sdk_cognitoidentityprovider::types::{AttributeType, MessageActionType};
         let pool = self.table("UserPoolId").to_string();
-        let idp = aws_sdk_cognitoidentityprovider::Client::new(&self.sdk);
-        let attr = |n: &str, v: &str| {
-            AttributeType::builder()
-                .name(n)
-                .value(v)
-                .build()
-                .expect("attribute")
-        };
         block_on(async {
-            let user = idp
-                .admin_create_user()
-                .user_pool_id(&pool)
-                .username(email)
-                .temporary_password(password)
-                .message_action(MessageActionType::Suppress)
-                .user_attributes(attr("email", email))
-                .user_attributes(attr("email_verified", "true"))
-                .send()
-                .await
-                .unwrap_or_else(|e| panic!("AdminCreateUser {email}: {}", sdk_error(&e)))
-                .user
-                .expect("AdminCreateUser returned no user");
+            let user = idp(
+                &self.sdk,
+                "AdminCreateUser",
+                serde_json::json!({
+                    "UserPoolId": pool,
+                    "Username": email,
+                    "TemporaryPassword": password,
+                    "MessageAction": "SUPPRESS",
+                    "UserAttributes": [
+                        {"Name": "email", "Value": email},
+                        {"Name": "email_verified", "Value": "true"},
+                    ],
+                }),
+            )
+            .await["User"]
+                .clone();
             if permanent {
-                idp.admin_set_user_password()
-                    .user_pool_id(&pool)
-                    .username(email)
-                    .password(password)
-                    .permanent(true)
-                    .send()
-                    .await
-                    .unwrap_or_else(|e| panic!("AdminSetUserPassword {email}: {}", sdk_error(&e)));
+                idp(
+                    &self.sdk,
+                    "AdminSetUserPassword",
+                    serde_json::json!({
+                        "UserPoolId": pool, "Username": email, "Password": password, "Permanent": true,
+                    }),
+                )
+                .await;
             }
-            user.attributes()
-                .iter()
-                .find(|a| a.name() == "sub")
-                .and_then(|a| a.value())
-                .map(str::to_string)
-                .unwrap_or_else(|| user.username().unwrap_or_default().to_string())
+            user["Attributes"]
+                .as_array()
+                .and_then(|a| a.iter().find(|a| a["Name"] == "sub"))
+                .and_then(|a| a["Value"].as_str())
+                .or_else(|| user["Username"].as_str())
+                .unwrap_or_default()
+                .to_string()
         })
     }
 }

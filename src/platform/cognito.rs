@@ -1,25 +1,27 @@
 //! Cognito user-pool calls for `login`, token refresh and `logout --everywhere`: `InitiateAuth`
 //! (`USER_PASSWORD_AUTH`, `REFRESH_TOKEN_AUTH`), `RespondToAuthChallenge` and `GlobalSignOut`.
-//! These calls are unsigned (the app client has no secret), so no AWS credentials are needed; the
-//! endpoint follows the standard chain (`AWS_ENDPOINT_URL` in tests). The region is the pool id's
-//! prefix. Cognito's error messages are scrubbed of every token and password sent in the call.
+//!
+//! These three operations are unsigned (the app client has no secret, the caller has no AWS
+//! credentials): each is one JSON POST with an `X-Amz-Target` header. They go through the
+//! process's one reqwest client instead of `aws-sdk-cognitoidentityprovider`, whose ~150 other
+//! operations cost a fifth of a clean release build (issue 11, bench/last-run.md). Anything that
+//! must be SigV4-signed (the admin API) belongs on the SDK.
+//!
+//! The endpoint follows the SDK's environment rules: `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`,
+//! then `AWS_ENDPOINT_URL` (tests), else `https://cognito-idp.<region>.amazonaws.com/` with the
+//! region the pool id's prefix. Cognito's error messages are scrubbed of every token and password
+//! sent in the call.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
-use aws_config::BehaviorVersion;
-use aws_config::timeout::TimeoutConfig;
-use aws_sdk_cognitoidentityprovider::Client;
-use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_cognitoidentityprovider::types::{AuthFlowType, ChallengeNameType};
-use aws_types::region::Region;
+use serde_json::{Value, json};
 
 use super::config::PlatformConfig;
 use crate::error::{Error, Exit, Result};
 use crate::terminal::Ui;
 
 pub struct Cognito {
-    client: Client,
+    endpoint: String,
     client_id: String,
 }
 
@@ -50,27 +52,29 @@ pub fn scrub(msg: &str, secrets: &[&str]) -> String {
     m
 }
 
-/// What Cognito said (code and message), scrubbed.
-fn describe<E, R>(e: &SdkError<E, R>, secrets: &[&str]) -> (String, String)
-where
-    E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
-{
-    match e {
-        SdkError::ServiceError(s) => (
-            s.err().code().unwrap_or("Unknown").to_string(),
-            scrub(s.err().message().unwrap_or(""), secrets),
-        ),
-        SdkError::TimeoutError(_) => ("Timeout".into(), "the call timed out".into()),
-        other => (
-            "Network".into(),
-            scrub(
-                &aws_smithy_types::error::display::DisplayErrorContext(other).to_string(),
-                secrets,
-            ),
-        ),
+/// The user-pool endpoint for `region`, given the two endpoint variables' values.
+pub fn endpoint(region: &str, service_url: Option<&str>, global_url: Option<&str>) -> String {
+    match service_url.or(global_url).filter(|u| !u.trim().is_empty()) {
+        Some(u) => u.trim().to_string(),
+        None if region.starts_with("cn-") => {
+            format!("https://cognito-idp.{region}.amazonaws.com.cn/")
+        }
+        None => format!("https://cognito-idp.{region}.amazonaws.com/"),
     }
 }
+
+/// The error code of a failed call: the `x-amzn-ErrorType` header or the body's `__type`,
+/// without a namespace prefix (`com.amazonaws…#NotAuthorizedException`) or a `:uri` suffix.
+pub fn error_code(header: Option<&str>, body: &Value) -> String {
+    let raw = header
+        .or_else(|| body.get("__type").and_then(Value::as_str))
+        .unwrap_or("Unknown");
+    let raw = raw.split(':').next().unwrap_or(raw);
+    raw.rsplit('#').next().unwrap_or(raw).to_string()
+}
+
+/// What a failed call said: its code and scrubbed message (`Network`/`Timeout` for no answer).
+type Failure = (String, String);
 
 fn network_error(what: &str, code: &str, msg: &str) -> Error {
     let exit = if code == "Timeout" {
@@ -80,6 +84,10 @@ fn network_error(what: &str, code: &str, msg: &str) -> Error {
     };
     Error::new(exit, format!("{what}: {msg}"))
         .hint("check network access to Cognito (or AWS_ENDPOINT_URL) and retry; BGAGENT_HTTP_TIMEOUT sets the timeout")
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
 }
 
 impl Cognito {
@@ -95,54 +103,128 @@ impl Cognito {
                     .hint("run `bgagent configure`")
             })?
             .to_string();
-        let t = crate::aws::attempt_timeout();
-        let timeouts = TimeoutConfig::builder()
-            .connect_timeout(Duration::from_secs(5).min(t))
-            .operation_attempt_timeout(t)
-            .operation_timeout(t * 3)
-            .build();
-        let sdk = aws_config::defaults(BehaviorVersion::latest())
-            .region(Region::new(region.clone()))
-            .timeout_config(timeouts)
-            .no_credentials()
-            .load()
-            .await;
+        let var = |k: &str| std::env::var(k).ok();
+        let endpoint = endpoint(
+            &region,
+            var("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").as_deref(),
+            var("AWS_ENDPOINT_URL").as_deref(),
+        );
         ui.debug(format!(
-            "Cognito region {region}, app client {client_id}{}",
-            sdk.endpoint_url()
-                .map(|e| format!(", endpoint {e}"))
-                .unwrap_or_default()
+            "Cognito region {region}, app client {client_id}, endpoint {endpoint}"
         ));
         Ok(Cognito {
-            client: Client::new(&sdk),
+            endpoint,
             client_id,
         })
     }
 
-    fn step(
-        r: Option<&aws_sdk_cognitoidentityprovider::types::AuthenticationResultType>,
-        challenge: Option<&ChallengeNameType>,
-        session: Option<&str>,
-        params: Option<&HashMap<String, String>>,
-    ) -> Result<Step> {
-        if let Some(r) = r {
-            let (Some(id), Some(access)) = (r.id_token(), r.access_token()) else {
+    /// One call of operation `op`. Throttling, `5xx` and transport failures are retried only
+    /// when `retry` (the SDK's standard retry does the same for these operations; a challenge
+    /// answer is sent once, its session and MFA code being single-use).
+    async fn call(
+        &self,
+        ui: &Ui,
+        op: &str,
+        body: Value,
+        secrets: &[&str],
+        retry: bool,
+    ) -> std::result::Result<Value, Failure> {
+        let http =
+            crate::atlassian::http::client().map_err(|e| ("Network".into(), e.to_string()))?;
+        let body = body.to_string();
+        let target = format!("AWSCognitoIdentityProviderService.{op}");
+        let mut attempt = 1;
+        loop {
+            ui.debug(format!("cognito-idp:{op} (attempt {attempt})"));
+            let res = http
+                .post(&self.endpoint)
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", &target)
+                .body(body.clone())
+                .send()
+                .await;
+            let failure = match res {
+                Err(e) => {
+                    let code = if e.is_timeout() { "Timeout" } else { "Network" };
+                    let e = e.without_url();
+                    let mut msg = e.to_string();
+                    let mut src = std::error::Error::source(&e);
+                    while let Some(c) = src {
+                        msg.push_str(&format!(": {c}"));
+                        src = c.source();
+                    }
+                    (code.to_string(), scrub(&msg, secrets))
+                }
+                Ok(r) => {
+                    let status = r.status();
+                    let header = r
+                        .headers()
+                        .get("x-amzn-errortype")
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_string);
+                    let raw = r.text().await.unwrap_or_default();
+                    let v: Value = serde_json::from_str(&raw).unwrap_or(Value::Null);
+                    if status.is_success() && v.is_object() {
+                        return Ok(v);
+                    }
+                    if status.is_success() {
+                        return Err((
+                            "Unknown".into(),
+                            "Cognito answered with something other than a JSON object".into(),
+                        ));
+                    }
+                    let msg = text(&v, "message")
+                        .or_else(|| text(&v, "Message"))
+                        .unwrap_or_else(|| format!("HTTP {status}"));
+                    (error_code(header.as_deref(), &v), scrub(&msg, secrets))
+                }
+            };
+            let transient = matches!(
+                failure.0.as_str(),
+                "Network"
+                    | "Timeout"
+                    | "TooManyRequestsException"
+                    | "ThrottlingException"
+                    | "InternalErrorException"
+                    | "InternalFailure"
+                    | "ServiceUnavailable"
+            );
+            if retry && transient && attempt < 3 {
+                tokio::time::sleep(std::time::Duration::from_millis(200 << attempt)).await;
+                attempt += 1;
+                continue;
+            }
+            return Err(failure);
+        }
+    }
+
+    fn step(v: &Value) -> Result<Step> {
+        if let Some(r) = v.get("AuthenticationResult").filter(|r| r.is_object()) {
+            let (Some(id), Some(access)) = (text(r, "IdToken"), text(r, "AccessToken")) else {
                 return Err(Error::failure(
                     "unexpected authentication response from Cognito (no ID token)",
                 ));
             };
             return Ok(Step::Done(Tokens {
-                id_token: id.to_string(),
-                access_token: access.to_string(),
-                refresh_token: r.refresh_token().map(str::to_string),
-                expires_in: i64::from(r.expires_in()),
+                id_token: id,
+                access_token: access,
+                refresh_token: text(r, "RefreshToken"),
+                expires_in: r.get("ExpiresIn").and_then(Value::as_i64).unwrap_or(0),
             }));
         }
-        match (challenge, session) {
-            (Some(c), Some(s)) => Ok(Step::Challenge {
-                name: c.as_str().to_string(),
-                session: s.to_string(),
-                params: params.cloned().unwrap_or_default(),
+        match (text(v, "ChallengeName"), text(v, "Session")) {
+            (Some(name), Some(session)) => Ok(Step::Challenge {
+                name,
+                session,
+                params: v
+                    .get("ChallengeParameters")
+                    .and_then(Value::as_object)
+                    .map(|m| {
+                        m.iter()
+                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             }),
             _ => Err(Error::failure(
                 "unexpected authentication response from Cognito (neither tokens nor a challenge)",
@@ -155,22 +237,16 @@ impl Cognito {
         ui.debug(format!(
             "cognito-idp:InitiateAuth USER_PASSWORD_AUTH user {username}"
         ));
-        let r = self
-            .client
-            .initiate_auth()
-            .auth_flow(AuthFlowType::UserPasswordAuth)
-            .client_id(&self.client_id)
-            .auth_parameters("USERNAME", username)
-            .auth_parameters("PASSWORD", password)
-            .send()
+        let body = json!({
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "ClientId": self.client_id,
+            "AuthParameters": {"USERNAME": username, "PASSWORD": password},
+        });
+        let v = self
+            .call(ui, "InitiateAuth", body, &[password], true)
             .await
-            .map_err(|e| login_error(&describe(&e, &[password]), username))?;
-        Self::step(
-            r.authentication_result(),
-            r.challenge_name(),
-            r.session(),
-            r.challenge_parameters(),
-        )
+            .map_err(|f| login_error(&f, username))?;
+        Self::step(&v)
     }
 
     /// `RespondToAuthChallenge` (NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA, SMS_MFA).
@@ -184,55 +260,46 @@ impl Cognito {
         username: &str,
     ) -> Result<Step> {
         ui.debug(format!("cognito-idp:RespondToAuthChallenge {name}"));
-        let mut req = self
-            .client
-            .respond_to_auth_challenge()
-            .client_id(&self.client_id)
-            .challenge_name(ChallengeNameType::from(name))
-            .session(session);
-        for (k, v) in responses {
-            req = req.challenge_responses(*k, *v);
-        }
-        let r = req
-            .send()
+        let answers: serde_json::Map<String, Value> = responses
+            .iter()
+            .map(|(k, v)| (k.to_string(), Value::from(*v)))
+            .collect();
+        let body = json!({
+            "ClientId": self.client_id,
+            "ChallengeName": name,
+            "Session": session,
+            "ChallengeResponses": answers,
+        });
+        let v = self
+            .call(ui, "RespondToAuthChallenge", body, secrets, false)
             .await
-            .map_err(|e| login_error(&describe(&e, secrets), username))?;
-        Self::step(
-            r.authentication_result(),
-            r.challenge_name(),
-            r.session(),
-            r.challenge_parameters(),
-        )
+            .map_err(|f| login_error(&f, username))?;
+        Self::step(&v)
     }
 
     /// `InitiateAuth` with `REFRESH_TOKEN_AUTH`.
     pub async fn refresh(&self, ui: &Ui, refresh_token: &str) -> Result<Tokens> {
         ui.debug("cognito-idp:InitiateAuth REFRESH_TOKEN_AUTH");
-        let r = self
-            .client
-            .initiate_auth()
-            .auth_flow(AuthFlowType::RefreshTokenAuth)
-            .client_id(&self.client_id)
-            .auth_parameters("REFRESH_TOKEN", refresh_token)
-            .send()
+        let body = json!({
+            "AuthFlow": "REFRESH_TOKEN_AUTH",
+            "ClientId": self.client_id,
+            "AuthParameters": {"REFRESH_TOKEN": refresh_token},
+        });
+        let v = self
+            .call(ui, "InitiateAuth", body, &[refresh_token], true)
             .await
-            .map_err(|e| {
-                let (code, msg) = describe(&e, &[refresh_token]);
-                match code.as_str() {
-                    "NotAuthorizedException" | "UserNotFoundException" => {
-                        Error::new(Exit::Denied, "the login session has expired or was revoked")
-                            .cause(format!("{code}: {msg}"))
-                            .hint("run `bgagent login`")
-                    }
-                    "Timeout" | "Network" => {
-                        network_error("could not refresh the login", &code, &msg)
-                    }
-                    _ => Error::failure("token refresh failed")
+            .map_err(|(code, msg)| match code.as_str() {
+                "NotAuthorizedException" | "UserNotFoundException" => {
+                    Error::new(Exit::Denied, "the login session has expired or was revoked")
                         .cause(format!("{code}: {msg}"))
-                        .hint("retry, or run `bgagent login` if it persists"),
+                        .hint("run `bgagent login`")
                 }
+                "Timeout" | "Network" => network_error("could not refresh the login", &code, &msg),
+                _ => Error::failure("token refresh failed")
+                    .cause(format!("{code}: {msg}"))
+                    .hint("retry, or run `bgagent login` if it persists"),
             })?;
-        match Self::step(r.authentication_result(), None, None, None)? {
+        match Self::step(&v)? {
             Step::Done(t) => Ok(t),
             Step::Challenge { .. } => {
                 Err(Error::failure("unexpected refresh response from Cognito"))
@@ -243,16 +310,17 @@ impl Cognito {
     /// `GlobalSignOut`: revokes every refresh token of the user.
     pub async fn global_sign_out(&self, ui: &Ui, access_token: &str) -> Result<()> {
         ui.debug("cognito-idp:GlobalSignOut");
-        self.client
-            .global_sign_out()
-            .access_token(access_token)
-            .send()
-            .await
-            .map_err(|e| {
-                let (code, msg) = describe(&e, &[access_token]);
-                Error::failure("Cognito refused to sign out everywhere")
-                    .cause(format!("{code}: {msg}"))
-            })?;
+        self.call(
+            ui,
+            "GlobalSignOut",
+            json!({"AccessToken": access_token}),
+            &[access_token],
+            true,
+        )
+        .await
+        .map_err(|(code, msg)| {
+            Error::failure("Cognito refused to sign out everywhere").cause(format!("{code}: {msg}"))
+        })?;
         Ok(())
     }
 }
@@ -293,6 +361,68 @@ fn login_error((code, msg): &(String, String), username: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endpoint_follows_the_sdk_environment_rules() {
+        assert_eq!(
+            endpoint("eu-west-1", None, None),
+            "https://cognito-idp.eu-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            endpoint("cn-north-1", None, None),
+            "https://cognito-idp.cn-north-1.amazonaws.com.cn/"
+        );
+        assert_eq!(
+            endpoint("eu-west-1", None, Some("http://127.0.0.1:9")),
+            "http://127.0.0.1:9"
+        );
+        assert_eq!(
+            endpoint(
+                "eu-west-1",
+                Some("http://127.0.0.1:8"),
+                Some("http://127.0.0.1:9")
+            ),
+            "http://127.0.0.1:8"
+        );
+        assert_eq!(
+            endpoint("eu-west-1", Some(" "), None),
+            "https://cognito-idp.eu-west-1.amazonaws.com/"
+        );
+    }
+
+    #[test]
+    fn error_codes_lose_namespace_and_uri() {
+        let body =
+            json!({"__type": "com.amazonaws.cognito#NotAuthorizedException", "message": "x"});
+        assert_eq!(error_code(None, &body), "NotAuthorizedException");
+        assert_eq!(
+            error_code(
+                Some("UserNotFoundException:http://internal.amazon.com/"),
+                &body
+            ),
+            "UserNotFoundException"
+        );
+        assert_eq!(error_code(None, &Value::Null), "Unknown");
+    }
+
+    #[test]
+    fn a_challenge_or_tokens_or_an_error() {
+        let done = Cognito::step(&json!({"AuthenticationResult": {
+            "IdToken": "i", "AccessToken": "a", "RefreshToken": "r", "ExpiresIn": 3600}}));
+        assert!(
+            matches!(done, Ok(Step::Done(Tokens { ref id_token, expires_in: 3600, .. })) if id_token == "i")
+        );
+        let ch = Cognito::step(
+            &json!({"ChallengeName": "SOFTWARE_TOKEN_MFA", "Session": "s",
+            "ChallengeParameters": {"USER_ID_FOR_SRP": "u"}}),
+        );
+        assert!(
+            matches!(ch, Ok(Step::Challenge { ref name, ref params, .. })
+            if name == "SOFTWARE_TOKEN_MFA" && params["USER_ID_FOR_SRP"] == "u")
+        );
+        assert!(Cognito::step(&json!({"AuthenticationResult": {"AccessToken": "a"}})).is_err());
+        assert!(Cognito::step(&json!({})).is_err());
+    }
 
     #[test]
     fn scrubs_secrets() {
