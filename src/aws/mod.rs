@@ -4,6 +4,8 @@
 pub mod cache;
 pub mod ctx;
 pub mod ddb;
+pub mod linear_rows;
+pub mod redeem;
 pub mod rows;
 pub mod secrets;
 pub mod stack;
