@@ -157,7 +157,7 @@ pub async fn run(a: LinkArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             key_attr: "linear_workspace_id",
             key: &ws_id,
             // Usable by the Lambdas: active, with a slug and a secret ARN.
-            condition: "#s = :active AND size(workspace_slug) > :zero AND size(oauth_secret_arn) > :zero",
+            condition: "#s = :active AND attribute_exists(workspace_slug) AND attribute_exists(oauth_secret_arn) AND size(workspace_slug) > :zero AND size(oauth_secret_arn) > :zero",
             values: vec![(":active", ddb::s("active")), (":zero", ddb::n(0))],
         },
         code: &a.code,
