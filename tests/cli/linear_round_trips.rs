@@ -334,3 +334,38 @@ fn a_failed_bundle_deletion_is_reported_and_recorded_on_the_linear_row() {
     lin.register_tokens(&w);
     w.assert_no_secrets();
 }
+
+/// The cache key also tells apart credentials from the environment (by a digest of the access
+/// key id; neither the id nor the secret key is stored) and `AWS_DEFAULT_PROFILE`.
+#[test]
+fn the_cache_key_includes_the_access_key_id_and_aws_default_profile() {
+    let w = World::new();
+    let wire = Wire::new(&w, None);
+    let runs = |what: &str, want: &[&[&str]]| {
+        w.run(&["linear", "workspaces"]).ok();
+        assert_chain(&wire.take(), want, what);
+    };
+    let cold: &[&[&str]] = &[&["DescribeStacks"], &["Scan"]];
+    let warm: &[&[&str]] = &[&["Scan"]];
+    runs("cold", cold);
+    runs("warm", warm);
+    // Another access key (moto accepts any): another entry, so cold, then warm.
+    w.env("AWS_ACCESS_KEY_ID", "AKIAOTHERKEY00000001");
+    runs("another access key id, cold", cold);
+    runs("another access key id, warm", warm);
+    w.env("AWS_DEFAULT_PROFILE", "ops");
+    runs("AWS_DEFAULT_PROFILE, cold", cold);
+    runs("AWS_DEFAULT_PROFILE, warm", warm);
+    let text = std::fs::read_to_string(cache_file(&w)).unwrap();
+    assert!(
+        !text.contains("AKIAOTHERKEY") && !text.contains("testing"),
+        "neither key id nor secret is stored: {text}"
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()["entries"]
+            .as_object()
+            .unwrap()
+            .len(),
+        3
+    );
+}
