@@ -8,7 +8,7 @@
 use serde_json::json;
 
 use crate::linear::{first_workspace, linear, registry};
-use crate::round_trips::{Wire, assert_chain, cache_file, chain};
+use crate::round_trips::{Wire, assert_chain, assert_chain_is, cache_file, chain};
 use crate::support::*;
 
 fn world() -> (World, crate::linear::Lin, String, String) {
@@ -33,6 +33,12 @@ fn invite(w: &World, slug: &str) -> String {
         .as_str()
         .unwrap()
         .to_string()
+}
+
+/// A row of the Linear user table (an invite `pending#<code>`, or a link `<org>#<user>`).
+fn user_row(w: &World, key: &str) -> Option<serde_json::Value> {
+    w.platform
+        .get_item("LinearUserMappingTableName", "linear_identity", key)
 }
 
 /// Replaces a cached output's value (the stack was updated since the cache was filled).
@@ -69,7 +75,7 @@ fn onboard_project_is_three_round_trips_warm_and_four_cold_and_a_stale_table_is_
     let warm = chain(&wire.take());
     // The workspace (registry scan), the repo and the current mapping (one BatchGetItem) are
     // read at once; then the bundle; then the write.
-    assert_chain_eq(
+    assert_chain_is(
         &warm,
         &[&["BatchGetItem", "Scan"], &["GetSecretValue"], &["PutItem"]],
         "onboard-project, warm",
@@ -111,19 +117,6 @@ fn onboard_project_is_three_round_trips_warm_and_four_cold_and_a_stale_table_is_
     w.assert_no_secrets();
 }
 
-#[track_caller]
-fn assert_chain_eq(got: &[Vec<String>], want: &[&[&str]], what: &str) {
-    let want: Vec<Vec<String>> = want
-        .iter()
-        .map(|w| {
-            let mut v: Vec<String> = w.iter().map(|s| s.to_string()).collect();
-            v.sort();
-            v
-        })
-        .collect();
-    assert_eq!(got, want, "{what}: round trips differ");
-}
-
 #[test]
 fn link_direct_yes_is_two_round_trips_warm_three_cold_and_checks_the_workspace_in_the_transaction()
 {
@@ -143,19 +136,12 @@ fn link_direct_yes_is_two_round_trips_warm_three_cold_and_checks_the_workspace_i
     wire.take();
     link(&code, &[]).ok();
     let cold = chain(&wire.take());
-    assert_chain_eq(
+    assert_chain_is(
         &cold,
         &[&["DescribeStacks"], &["GetItem"], &["TransactWriteItems"]],
         "link --via direct --yes, cold",
     );
-    let row = w
-        .platform
-        .get_item(
-            "LinearUserMappingTableName",
-            "linear_identity",
-            &format!("{org}#{sam}"),
-        )
-        .expect("linked");
+    let row = user_row(&w, &format!("{org}#{sam}")).expect("linked");
     assert_eq!(row["platform_user_id"], PLATFORM_USER);
     assert_eq!(row["link_method"], "cli");
 
@@ -199,23 +185,11 @@ fn link_direct_yes_is_two_round_trips_warm_three_cold_and_checks_the_workspace_i
         .put_item_json("LinearWorkspaceRegistryTableName", &reg);
     link(&code, &[]).fails(3, "is not active");
     assert!(
-        w.platform
-            .get_item(
-                "LinearUserMappingTableName",
-                "linear_identity",
-                &format!("pending#{code}")
-            )
-            .is_some(),
+        user_row(&w, &format!("pending#{code}")).is_some(),
         "the code stays valid"
     );
     assert_eq!(
-        w.platform
-            .get_item(
-                "LinearUserMappingTableName",
-                "linear_identity",
-                &format!("{org}#{sam}")
-            )
-            .unwrap()["platform_user_id"],
+        user_row(&w, &format!("{org}#{sam}")).unwrap()["platform_user_id"],
         other,
         "the link is untouched"
     );
@@ -261,13 +235,7 @@ fn link_direct_yes_is_two_round_trips_warm_three_cold_and_checks_the_workspace_i
         "link on a stale registry table",
     );
     assert!(
-        w.platform
-            .get_item(
-                "LinearUserMappingTableName",
-                "linear_identity",
-                &format!("pending#{code}")
-            )
-            .is_none(),
+        user_row(&w, &format!("pending#{code}")).is_none(),
         "redeemed"
     );
     lin.register_tokens(&w);

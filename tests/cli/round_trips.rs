@@ -86,7 +86,12 @@ fn short(what: &str) -> String {
 
 #[track_caller]
 pub(crate) fn assert_chain(hits: &[Hit], want: &[&[&str]], what: &str) {
-    let got = chain(hits);
+    assert_chain_is(&chain(hits), want, what)
+}
+
+/// [`assert_chain`] for a chain already computed (to compare it with another run too).
+#[track_caller]
+pub(crate) fn assert_chain_is(got: &[Vec<String>], want: &[&[&str]], what: &str) {
     let want: Vec<Vec<String>> = want
         .iter()
         .map(|w| {
