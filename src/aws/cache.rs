@@ -1,5 +1,5 @@
 //! The stack-output cache: the outputs of the last `DescribeStacks` in the config dir
-//! (`stack-outputs.json`), keyed by endpoint, profile, region and stack, good for
+//! (`stack-outputs.json`), keyed by endpoint, profile, access key id, region and stack, good for
 //! [`TTL_SECS`]. A warm command skips one sequential round trip (often the slowest one:
 //! CloudFormation). The values are table names and ARNs, never secrets.
 //!
@@ -28,7 +28,11 @@ static FORCE_LIVE: AtomicBool = AtomicBool::new(false);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {
     pub endpoint: String,
+    /// `--profile`, else `AWS_PROFILE`, else `AWS_DEFAULT_PROFILE`, else `default`.
     pub profile: String,
+    /// [`key_id_digest`] of `AWS_ACCESS_KEY_ID` when credentials come from the environment
+    /// (never the secret key; the file does not even hold the key id).
+    pub access_key_id: String,
     pub region: String,
     pub stack: String,
 }
@@ -36,10 +40,16 @@ pub struct Key {
 impl Key {
     fn text(&self) -> String {
         format!(
-            "{}|{}|{}|{}",
-            self.endpoint, self.profile, self.region, self.stack
+            "{}|{}|{}|{}|{}",
+            self.endpoint, self.profile, self.access_key_id, self.region, self.stack
         )
     }
+}
+
+/// A short SHA-256 digest of an access key id: enough to tell keys apart in the cache key.
+pub fn key_id_digest(id: &str) -> String {
+    use sha2::Digest as _;
+    hex::encode(&sha2::Sha256::digest(id.as_bytes())[..8])
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -136,21 +146,23 @@ mod tests {
 
     #[test]
     fn key_separates_every_part() {
-        let k = |e: &str, p: &str, r: &str, s: &str| {
+        let k = |e: &str, p: &str, a: &str, r: &str, s: &str| {
             Key {
                 endpoint: e.into(),
                 profile: p.into(),
+                access_key_id: a.into(),
                 region: r.into(),
                 stack: s.into(),
             }
             .text()
         };
-        let base = k("", "default", "us-east-1", "st");
+        let base = k("", "default", "", "us-east-1", "st");
         for other in [
-            k("http://127.0.0.1:1", "default", "us-east-1", "st"),
-            k("", "prod", "us-east-1", "st"),
-            k("", "default", "eu-west-1", "st"),
-            k("", "default", "us-east-1", "st2"),
+            k("http://127.0.0.1:1", "default", "", "us-east-1", "st"),
+            k("", "prod", "", "us-east-1", "st"),
+            k("", "default", "AKIAEXAMPLE", "us-east-1", "st"),
+            k("", "default", "", "eu-west-1", "st"),
+            k("", "default", "", "us-east-1", "st2"),
         ] {
             assert_ne!(base, other);
         }

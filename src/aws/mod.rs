@@ -4,6 +4,8 @@
 pub mod cache;
 pub mod ctx;
 pub mod ddb;
+pub mod linear_rows;
+pub mod redeem;
 pub mod rows;
 pub mod secrets;
 pub mod stack;
@@ -77,16 +79,30 @@ impl Aws {
                 .unwrap_or_default(),
             g.stack_name
         ));
-        let cache_key = (!g.no_cache).then(|| cache::Key {
-            endpoint: sdk.endpoint_url().unwrap_or_default().to_string(),
-            profile: g
-                .profile
-                .clone()
-                .or_else(|| std::env::var("AWS_PROFILE").ok())
-                .filter(|p| !p.is_empty())
-                .unwrap_or_else(|| "default".into()),
-            region: region.clone(),
-            stack: g.stack_name.clone(),
+        let cache_key = (!g.no_cache).then(|| {
+            let env = |k: &str| {
+                std::env::var(k)
+                    .ok()
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+            };
+            cache::Key {
+                endpoint: sdk.endpoint_url().unwrap_or_default().to_string(),
+                profile: g
+                    .profile
+                    .clone()
+                    .filter(|p| !p.is_empty())
+                    .or_else(|| env("AWS_PROFILE"))
+                    .or_else(|| env("AWS_DEFAULT_PROFILE"))
+                    .unwrap_or_else(|| "default".into()),
+                // Credentials from the environment name their account through the key id (never
+                // the secret key); another key may be another account with another stack.
+                access_key_id: env("AWS_ACCESS_KEY_ID")
+                    .map(|id| cache::key_id_digest(&id))
+                    .unwrap_or_default(),
+                region: region.clone(),
+                stack: g.stack_name.clone(),
+            }
         });
         Ok(Aws {
             sdk,

@@ -61,6 +61,7 @@ macro_rules! row {
         }
     };
 }
+pub(crate) use row;
 
 /// `JiraWorkspaceRegistryTable`: one row per tenant, keyed by `jira_cloud_id`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

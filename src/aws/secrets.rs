@@ -126,3 +126,82 @@ pub async fn restore(sm: &Client, id: &str) -> Result<()> {
         .map_err(|e| sdk_error(format!("could not restore secret {id}"), e))?;
     Ok(())
 }
+
+/// Deleting a bundle (`jira revoke --delete-secret`, `linear remove-workspace`): with a recovery
+/// window (restorable until then) or at once (`--force-delete`, irreversible).
+pub struct Deletion<'a> {
+    pub id: &'a str,
+    pub force: bool,
+    /// 7 to 30 (checked by the argument parser); unused with `force`.
+    pub recovery_days: i64,
+    /// What the secret is called in the messages ("Tenant bundle", "Bundle").
+    pub noun: &'a str,
+}
+
+/// What a [`Deletion`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deleted {
+    /// Deleted at once.
+    Now,
+    /// Deletion scheduled (the date AWS reported, ISO).
+    Scheduled(Option<String>),
+    /// There was no such secret.
+    Absent,
+}
+
+impl Deletion<'_> {
+    /// The command that cancels a scheduled deletion.
+    pub fn restore_command(&self) -> String {
+        format!("aws secretsmanager restore-secret --secret-id {}", self.id)
+    }
+
+    /// Sends `DeleteSecret` and reports the outcome (the restore command for a scheduled
+    /// deletion). Any failure but a missing secret awaits `record` (best effort: it may note the
+    /// orphan somewhere and returns what it wrote), and the error lists that write.
+    pub async fn run(
+        &self,
+        sm: &Client,
+        ui: &crate::terminal::Ui,
+        record: impl AsyncFnOnce(&crate::error::Error) -> Option<String>,
+    ) -> Result<Deleted> {
+        let id = self.id;
+        let mut req = sm.delete_secret().secret_id(id);
+        req = if self.force {
+            req.force_delete_without_recovery(true)
+        } else {
+            req.recovery_window_in_days(self.recovery_days)
+        };
+        ui.debug(format!("secretsmanager:DeleteSecret {id}"));
+        match req.send().await {
+            Ok(_) if self.force => {
+                ui.ok(format!("{} {id} deleted", self.noun));
+                Ok(Deleted::Now)
+            }
+            Ok(r) => {
+                let date = r
+                    .deletion_date()
+                    .and_then(|d| crate::domain::timefmt::from_epoch(d.secs()))
+                    .map(crate::domain::timefmt::iso_ms);
+                ui.ok(format!(
+                    "{} {id}: deletion scheduled in {} days; restore it before then with:",
+                    self.noun, self.recovery_days
+                ));
+                ui.say(format!("    {}", self.restore_command()));
+                Ok(Deleted::Scheduled(date))
+            }
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
+            {
+                Ok(Deleted::Absent)
+            }
+            Err(e) => {
+                let mut err = sdk_error(format!("could not delete secret {id}"), e);
+                if let Some(w) = record(&err).await {
+                    err = err.written(w);
+                }
+                Err(err)
+            }
+        }
+    }
+}

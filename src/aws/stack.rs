@@ -24,6 +24,17 @@ pub enum Output {
 }
 
 impl Output {
+    /// An output of the Linear integration (a missing one names the Linear fix).
+    pub fn is_linear(self) -> bool {
+        matches!(
+            self,
+            Output::LinearRegistry
+                | Output::LinearUsers
+                | Output::LinearProjects
+                | Output::LinearWebhookSecret
+        )
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Output::Registry => "JiraWorkspaceRegistryTableName",
@@ -133,12 +144,20 @@ fn split(all: &HashMap<String, String>, needed: &[Output]) -> (Outputs, Vec<&'st
 pub fn select(aws: &Aws, all: &HashMap<String, String>, needed: &[Output]) -> Result<Outputs> {
     let (found, missing) = split(all, needed);
     if !missing.is_empty() {
+        let hint = if needed
+            .iter()
+            .any(|n| n.is_linear() && missing.contains(&n.key()))
+        {
+            "deploy the platform stack with the Linear integration (its 2.0b outputs), or pass the right --stack-name/--region"
+        } else {
+            "deploy the platform stack with the Jira integration enabled, or pass the right --stack-name"
+        };
         return Err(Error::failure(format!(
             "stack '{}' is missing output(s): {}",
             aws.stack_name,
             missing.join(", ")
         ))
-        .hint("deploy the platform stack with the Jira integration enabled, or pass the right --stack-name"));
+        .hint(hint));
     }
     Ok(found)
 }

@@ -40,6 +40,8 @@ mod forge_standin;
 // Sequential round trips and the stack-output cache; one HTTP/TLS stack (`cargo tree`).
 mod deps;
 mod round_trips;
+// The same for `bgagent linear` (the shared cache and the shared redeem transaction).
+mod linear_round_trips;
 
 // Formerly separate test binaries, folded in so that the suite links one test binary
 // (the stand-ins and the bgagent library are linked once instead of five times).

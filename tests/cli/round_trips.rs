@@ -14,16 +14,16 @@ use crate::proxy::{Action, Hit, Log, Proxy};
 use crate::setup::setup_via_callback;
 use crate::support::*;
 
-const HOP: Duration = Duration::from_millis(150);
+pub(crate) const HOP: Duration = Duration::from_millis(150);
 
-struct Wire {
+pub(crate) struct Wire {
     log: Log,
     _proxies: Vec<Proxy>,
 }
 
 impl Wire {
     /// Puts latency proxies in front of moto and (when given) the Atlassian stand-in.
-    fn new(w: &World, atlassian: Option<&Oauth>) -> Wire {
+    pub(crate) fn new(w: &World, atlassian: Option<&Oauth>) -> Wire {
         let log = Log::default();
         let hold = |_: &crate::proxy::Req| Action::Delay(HOP);
         let aws = Proxy::start_logged(&MotoServer::shared().endpoint, log.clone(), hold);
@@ -42,13 +42,13 @@ impl Wire {
     }
 
     /// The requests so far (and forgets them).
-    fn take(&self) -> Vec<Hit> {
+    pub(crate) fn take(&self) -> Vec<Hit> {
         std::mem::take(&mut *self.log.lock().unwrap())
     }
 }
 
 /// The requests grouped by depth: `chain(..)[d]` are the requests of round trip `d + 1`.
-fn chain(hits: &[Hit]) -> Vec<Vec<String>> {
+pub(crate) fn chain(hits: &[Hit]) -> Vec<Vec<String>> {
     let mut hits: Vec<&Hit> = hits.iter().collect();
     hits.sort_by_key(|h| h.start);
     let mut depth = vec![0usize; hits.len()];
@@ -85,8 +85,13 @@ fn short(what: &str) -> String {
 }
 
 #[track_caller]
-fn assert_chain(hits: &[Hit], want: &[&[&str]], what: &str) {
-    let got = chain(hits);
+pub(crate) fn assert_chain(hits: &[Hit], want: &[&[&str]], what: &str) {
+    assert_chain_is(&chain(hits), want, what)
+}
+
+/// [`assert_chain`] for a chain already computed (to compare it with another run too).
+#[track_caller]
+pub(crate) fn assert_chain_is(got: &[Vec<String>], want: &[&[&str]], what: &str) {
     let want: Vec<Vec<String>> = want
         .iter()
         .map(|w| {
@@ -101,7 +106,7 @@ fn assert_chain(hits: &[Hit], want: &[&[&str]], what: &str) {
     );
 }
 
-fn cache_file(w: &World) -> std::path::PathBuf {
+pub(crate) fn cache_file(w: &World) -> std::path::PathBuf {
     w.dir.path().join("config").join("stack-outputs.json")
 }
 

@@ -6,6 +6,7 @@
 use serde_json::json;
 
 use super::Ctx;
+use crate::aws::secrets::{Deleted, Deletion};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::{GlobalArgs, RevokeArgs};
 use crate::domain::timefmt;
@@ -145,48 +146,28 @@ pub async fn run(a: RevokeArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
 
     let mut deletion_date = None;
     if a.delete_secret {
-        let sm = ctx.aws.secrets();
-        let mut req = sm.delete_secret().secret_id(&bundle_id);
-        req = if a.force_delete {
-            req.force_delete_without_recovery(true)
-        } else {
-            req.recovery_window_in_days(a.recovery_days)
+        let deletion = Deletion {
+            id: &bundle_id,
+            force: a.force_delete,
+            recovery_days: a.recovery_days,
+            noun: "Tenant bundle",
         };
-        ui.debug(format!("secretsmanager:DeleteSecret {bundle_id}"));
-        match req.send().await {
-            Ok(r) => {
-                deletion_date = r
-                    .deletion_date()
-                    .and_then(|d| timefmt::from_epoch(d.secs()))
-                    .map(timefmt::iso_ms);
-                if a.force_delete {
-                    written.push(format!("secret {bundle_id}: deleted"));
-                    ui.ok(format!("Tenant bundle {bundle_id} deleted"));
-                } else {
-                    written.push(format!(
-                        "secret {bundle_id}: deletion scheduled{}",
-                        deletion_date
-                            .as_deref()
-                            .map(|d| format!(" for {d}"))
-                            .unwrap_or_default()
-                    ));
-                    ui.ok(format!(
-                        "Tenant bundle {bundle_id}: deletion scheduled in {} days; restore it before then with:",
-                        a.recovery_days
-                    ));
-                    ui.say(format!("    {restore}"));
-                }
-            }
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
-            {
-                ui.warn(format!(
-                    "tenant bundle {bundle_id} did not exist (nothing to delete)"
+        match deletion.run(&ctx.aws.secrets(), ui, async |_| None).await {
+            Ok(Deleted::Now) => written.push(format!("secret {bundle_id}: deleted")),
+            Ok(Deleted::Scheduled(date)) => {
+                written.push(format!(
+                    "secret {bundle_id}: deletion scheduled{}",
+                    date.as_deref()
+                        .map(|d| format!(" for {d}"))
+                        .unwrap_or_default()
                 ));
+                deletion_date = date;
             }
+            Ok(Deleted::Absent) => ui.warn(format!(
+                "tenant bundle {bundle_id} did not exist (nothing to delete)"
+            )),
             Err(e) => {
-                return Err(sdk_error(format!("could not delete secret {bundle_id}"), e)
+                return Err(e
                     .with_progress(&written)
                     .not_written(format!("the deletion of {bundle_id}"))
                     .hint(format!(

@@ -4,6 +4,8 @@
 
 use super::args::LinearInviteUserArgs;
 use super::graphql_err;
+use crate::aws::linear_rows::{LinearInviteRow, LinearLinkRow};
+use crate::aws::rows::Row;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::GlobalArgs;
 use crate::commands::jira::invite_user::mint_unique;
@@ -77,8 +79,10 @@ pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()>
     let current = ctx
         .get(ui, Output::LinearUsers, "linear_identity", &link_key)
         .await?
-        .filter(|r| ddb::get_s(r, "status") != Some("pending"))
-        .and_then(|r| ddb::get_s(&r, "platform_user_id").map(str::to_string));
+        .map(LinearLinkRow::from_item)
+        .transpose()?
+        .filter(|r| r.status != "pending" && !r.platform_user_id.is_empty())
+        .map(|r| r.platform_user_id);
     if let Some(p) = &current {
         ui.warn(format!(
             "this Linear user is linked to platform user {p} now; redeeming the code moves the link"
@@ -87,21 +91,20 @@ pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()>
     let now = timefmt::now();
     let expires = now + time::Duration::seconds(a.ttl.as_secs() as i64);
     let row_for = |code: &str| {
-        ddb::Item::from([
-            (
-                "linear_identity".to_string(),
-                ddb::s(format!("pending#{code}")),
-            ),
-            ("status".to_string(), ddb::s("pending")),
-            ("linear_workspace_id".to_string(), ddb::s(&w.id)),
-            ("linear_workspace_slug".to_string(), ddb::s(&w.slug)),
-            ("linear_user_id".to_string(), ddb::s(&user.id)),
-            ("linear_user_name".to_string(), ddb::s(&user.name)),
-            ("linear_user_email".to_string(), ddb::s(&user.email)),
-            ("invited_at".to_string(), ddb::s(timefmt::iso_ms(now))),
-            ("invited_by_platform_user_id".to_string(), ddb::s(&inviter)),
-            ("ttl".to_string(), ddb::n(timefmt::epoch_secs(expires))),
-        ])
+        LinearInviteRow {
+            linear_identity: format!("pending#{code}"),
+            status: "pending".into(),
+            linear_workspace_id: w.id.clone(),
+            linear_workspace_slug: w.slug.clone(),
+            linear_user_id: user.id.clone(),
+            linear_user_name: user.name.clone(),
+            linear_user_email: user.email.clone(),
+            invited_at: timefmt::iso_ms(now),
+            invited_by_platform_user_id: inviter.clone(),
+            ttl: Some(timefmt::epoch_secs(expires)),
+            extra: Default::default(),
+        }
+        .to_item()
     };
     let summary = |code: Option<&str>, dry: bool| {
         serde_json::json!({

@@ -17,8 +17,9 @@ pub mod workspaces;
 
 use args::LinearCommand;
 
-use super::jira::Ctx;
-use crate::aws::{Aws, Output, ddb, sdk_error};
+use crate::aws::linear_rows::LinearWorkspaceRow;
+use crate::aws::rows::Row;
+use crate::aws::{Ctx, Output, ddb, sdk_error};
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::terminal::Ui;
@@ -41,21 +42,12 @@ pub fn run(cmd: LinearCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     }
 }
 
-/// The AWS context with the Linear outputs a command needs; a missing one is named, with
-/// the fix for a stack deployed without the Linear integration.
+/// The AWS context with the Linear outputs a command needs, through the stack-output cache
+/// (as every Jira command but `doctor` and `setup`): a missing output is named, with the fix for
+/// a stack deployed without the Linear integration; a cached table that turns out missing
+/// refreshes the cache once and re-runs the command (`commands::run`).
 pub async fn ctx(g: &GlobalArgs, ui: &Ui, needed: &[Output]) -> Result<Ctx> {
-    let aws = Aws::connect(g, ui).await?;
-    let (out, missing) = crate::aws::stack::describe_partial(&aws, ui, needed).await?;
-    if !missing.is_empty() {
-        return Err(Error::failure(format!(
-            "stack '{}' is missing output(s): {}",
-            aws.stack_name,
-            missing.join(", ")
-        ))
-        .hint("deploy the platform stack with the Linear integration (its 2.0b outputs), or pass the right --stack-name/--region"));
-    }
-    let ddb = aws.ddb();
-    Ok(Ctx { aws, out, ddb })
+    Ctx::new(g, ui, needed).await
 }
 
 /// A registry row (`LinearWorkspaceRegistryTableName`), as the Lambdas read it.
@@ -65,19 +57,21 @@ pub struct Workspace {
     pub slug: String,
     pub status: String,
     pub oauth_secret_arn: String,
-    pub item: ddb::Item,
+    /// The typed row (unknown attributes kept).
+    pub row: LinearWorkspaceRow,
 }
 
 impl Workspace {
-    pub fn from_item(item: ddb::Item) -> Workspace {
-        let s = |k: &str| ddb::get_s(&item, k).unwrap_or_default().to_string();
-        Workspace {
-            id: s("linear_workspace_id"),
-            slug: s("workspace_slug"),
-            status: s("status"),
-            oauth_secret_arn: s("oauth_secret_arn"),
-            item,
-        }
+    pub fn from_item(item: ddb::Item) -> Result<Workspace> {
+        let row = LinearWorkspaceRow::from_item(item)?;
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        Ok(Workspace {
+            id: row.linear_workspace_id.clone(),
+            slug: s(&row.workspace_slug),
+            status: s(&row.status),
+            oauth_secret_arn: s(&row.oauth_secret_arn),
+            row,
+        })
     }
 
     /// Usable by the Lambdas: `active`, with a slug and a secret ARN (a row lacking either
@@ -105,17 +99,17 @@ pub async fn all_workspaces(ctx: &Ctx, ui: &Ui) -> Result<Vec<Workspace>> {
         .map_err(|e| sdk_error(format!("could not scan {t}"), e))?
         .into_iter()
         .map(Workspace::from_item)
-        .collect();
+        .collect::<Result<_>>()?;
     rows.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.id.cmp(&b.id)));
     Ok(rows)
 }
 
 /// The registry row of a workspace id (a consistent GetItem).
 pub async fn workspace_by_id(ctx: &Ctx, ui: &Ui, id: &str) -> Result<Option<Workspace>> {
-    Ok(ctx
-        .get(ui, Output::LinearRegistry, "linear_workspace_id", id)
+    ctx.get(ui, Output::LinearRegistry, "linear_workspace_id", id)
         .await?
-        .map(Workspace::from_item))
+        .map(Workspace::from_item)
+        .transpose()
 }
 
 /// The one registry row whose `workspace_slug` is `slug` (full scan; two rows with the same

@@ -4,10 +4,10 @@
 //! repository is only re-pointed with `--force`, and `onboarded_at` and unknown attributes are
 //! kept. The row also records the workspace (`linear_workspace_id`, `workspace_slug`).
 
-use aws_sdk_dynamodb::types::AttributeValue;
-
 use super::args::OnboardProjectArgs;
 use super::{Workspace, graphql_err};
+use crate::aws::linear_rows::LinearProjectRow;
+use crate::aws::rows::Row;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::GlobalArgs;
 use crate::commands::jira::map::{DEFAULT_LABEL, check_active_repo};
@@ -68,18 +68,25 @@ pub async fn run(a: OnboardProjectArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .map(validate::non_blank)
         .transpose()
         .map_err(|e| Error::usage(format!("--label: {e}")))?;
-    let w = choose_workspace(&ctx, ui, a.slug.as_deref(), "onboard-project").await?;
-    let (repo_row, existing) = tokio::join!(
-        ctx.get(ui, Output::Repos, "repo", &a.repo),
-        ctx.get(
-            ui,
+    // The workspace, the repo and the current mapping do not depend on each other: one round
+    // trip for all three (the registry scan and one BatchGetItem).
+    let wanted = [
+        (Output::Repos, "repo", a.repo.as_str()),
+        (
             Output::LinearProjects,
             "linear_project_id",
-            &a.project_id
+            a.project_id.as_str(),
         ),
+    ];
+    let (w, rows) = tokio::join!(
+        choose_workspace(&ctx, ui, a.slug.as_deref(), "onboard-project"),
+        ctx.batch_get(ui, &wanted),
     );
-    check_active_repo(&a.repo, repo_row?)?;
-    let existing = existing?;
+    let w = w?;
+    let mut rows = rows?.into_iter();
+    let (repo_row, existing) = (rows.next().flatten(), rows.next().flatten());
+    check_active_repo(&a.repo, repo_row)?;
+    let existing = existing.map(LinearProjectRow::from_item).transpose()?;
     // The project must be one of the workspace's (a token refresh, if due, is rotation-safe).
     let bundle = super::fresh_bundle(&ctx, ui, &w, false).await?;
     let token = bundle.str("access_token").unwrap_or_default().to_string();
@@ -99,59 +106,60 @@ pub async fn run(a: OnboardProjectArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     };
 
     let now = timefmt::iso_ms(timefmt::now());
-    let s = |v: &str| AttributeValue::S(v.to_string());
-    let mut row = existing.clone().unwrap_or_default();
-    if let Some(old) = &existing {
-        let old_repo = ddb::get_s(old, "repo").unwrap_or_default();
-        if old_repo != a.repo && ddb::get_s(old, "status") == Some("active") && !a.force {
-            return Err(Error::conflict(format!(
-                "Linear project {} is already mapped to {old_repo}",
-                a.project_id
-            ))
-            .not_written("the project mapping (unchanged)")
-            .hint(format!(
-                "to re-point it, run `bgagent linear onboard-project {} --repo {} --force`",
-                a.project_id, a.repo
-            )));
-        }
+    if let Some(old) = &existing
+        && old.repo != a.repo
+        && old.status == "active"
+        && !a.force
+    {
+        return Err(Error::conflict(format!(
+            "Linear project {} is already mapped to {}",
+            a.project_id, old.repo
+        ))
+        .not_written("the project mapping (unchanged)")
+        .hint(format!(
+            "to re-point it, run `bgagent linear onboard-project {} --repo {} --force`",
+            a.project_id, a.repo
+        )));
     }
-    row.insert("linear_project_id".into(), s(&a.project_id));
-    row.insert("repo".into(), s(&a.repo));
+    let mut row = existing.clone().unwrap_or_default();
+    row.linear_project_id = a.project_id.clone();
+    row.repo = a.repo.clone();
     let label = label
         .or_else(|| {
             existing
                 .as_ref()
-                .and_then(|e| ddb::get_s(e, "label_filter"))
-                .map(str::to_string)
+                .map(|e| e.label_filter.clone())
+                .filter(|l| !l.is_empty())
         })
         .unwrap_or_else(|| DEFAULT_LABEL.to_string());
-    row.insert("label_filter".into(), s(&label));
+    row.label_filter = label.clone();
     if let Some(t) = a
         .team_id
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        row.insert("team_id".into(), s(t));
+        row.team_id = Some(t.to_string());
     }
-    row.insert("linear_workspace_id".into(), s(&w.id));
-    row.insert("workspace_slug".into(), s(&w.slug));
-    row.insert("status".into(), s("active"));
-    row.entry("onboarded_at".into()).or_insert_with(|| s(&now));
+    row.linear_workspace_id = Some(w.id.clone());
+    row.workspace_slug = Some(w.slug.clone());
+    row.status = "active".into();
+    row.onboarded_at.get_or_insert_with(|| now.clone());
     let action = match &existing {
         Some(old) if *old == row => "unchanged",
         Some(_) => "updated",
         None => "created",
     };
     if action != "unchanged" {
-        row.insert("updated_at".into(), s(&now));
+        row.updated_at = Some(now.clone());
     }
+    let item = row.to_item();
     let doc = |dry: bool| {
         serde_json::json!({
             "action": action,
             "dry_run": dry,
             "project_name": project.name,
-            "mapping": ddb::to_json(&row),
+            "mapping": ddb::to_json(&item),
         })
     };
     if a.dry_run || action == "unchanged" {
@@ -163,7 +171,7 @@ pub async fn run(a: OnboardProjectArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         } else {
             ui.ok("The mapping is already so; nothing to write");
         }
-        ui.say(serde_json::to_string_pretty(&ddb::to_json(&row)).unwrap_or_default());
+        ui.say(serde_json::to_string_pretty(&ddb::to_json(&item)).unwrap_or_default());
         ui.emit_json(&doc(a.dry_run));
         return Ok(());
     }
@@ -172,16 +180,14 @@ pub async fn run(a: OnboardProjectArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         .ddb
         .put_item()
         .table_name(table)
-        .set_item(Some(row.clone()));
+        .set_item(Some(item.clone()));
     // Written only over the row we read: a concurrent change makes this fail, not vanish.
-    put = match existing.as_ref().and_then(|e| e.get("updated_at")) {
-        None if existing.is_none() => {
-            put.condition_expression("attribute_not_exists(linear_project_id)")
-        }
-        None => put.condition_expression("attribute_not_exists(updated_at)"),
-        Some(u) => put
+    put = match existing.as_ref().map(|e| e.updated_at.as_deref()) {
+        None => put.condition_expression("attribute_not_exists(linear_project_id)"),
+        Some(None) => put.condition_expression("attribute_not_exists(updated_at)"),
+        Some(Some(u)) => put
             .condition_expression("updated_at = :u")
-            .expression_attribute_values(":u", u.clone()),
+            .expression_attribute_values(":u", ddb::s(u)),
     };
     ui.debug(format!("dynamodb:PutItem {table} {}", a.project_id));
     put.send().await.map_err(|e| {

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use super::args::LinearProjectsArgs;
 use super::{Workspace, graphql_err};
+use crate::aws::linear_rows::LinearProjectRow;
+use crate::aws::rows::Row;
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
@@ -28,12 +30,24 @@ pub async fn run(a: LinearProjectsArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     }
     let t = ctx.out.get(Output::LinearProjects);
     ui.debug(format!("dynamodb:Scan {t}"));
-    let mappings: HashMap<String, ddb::Item> = ddb::scan_all(&ctx.ddb, t, None)
+    let mut mappings: HashMap<String, LinearProjectRow> = HashMap::new();
+    for item in ddb::scan_all(&ctx.ddb, t, None)
         .await
         .map_err(|e| sdk_error(format!("could not scan {t}"), e))?
-        .into_iter()
-        .filter_map(|r| ddb::get_s(&r, "linear_project_id").map(|k| (k.to_string(), r.clone())))
-        .collect();
+    {
+        let key = ddb::get_s(&item, "linear_project_id").map(str::to_string);
+        match LinearProjectRow::from_item(item) {
+            Ok(r) => {
+                mappings.insert(r.linear_project_id.clone(), r);
+            }
+            // Listed as unmapped, and said so: the processor cannot use such a row either.
+            Err(e) => ui.warn(format!(
+                "project mapping {}: {}",
+                key.as_deref().unwrap_or("<no id>"),
+                e.message
+            )),
+        }
+    }
     let mut list = Vec::new();
     let mut failed = Vec::new();
     for w in &workspaces {
@@ -48,16 +62,19 @@ pub async fn run(a: LinearProjectsArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
             Ok(ps) => {
                 for p in ps {
                     let m = mappings.get(&p.id);
-                    let ms = |k: &str| m.and_then(|m| ddb::get_s(m, k)).map(str::to_string);
+                    // An attribute the row lacks is null, as before the rows were typed.
+                    let ms = |f: fn(&LinearProjectRow) -> &str| {
+                        m.map(f).filter(|v| !v.is_empty()).map(str::to_string)
+                    };
                     list.push(serde_json::json!({
                         "workspace_slug": w.slug,
                         "workspace_id": w.id,
                         "id": p.id,
                         "name": p.name,
                         "team": p.team,
-                        "repo": ms("repo"),
-                        "label_filter": ms("label_filter"),
-                        "mapping_status": ms("status"),
+                        "repo": ms(|r| &r.repo),
+                        "label_filter": ms(|r| &r.label_filter),
+                        "mapping_status": ms(|r| &r.status),
                     }));
                 }
             }

@@ -9,6 +9,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::json;
 
 use super::args::RemoveWorkspaceArgs;
+use crate::aws::secrets::{Deleted, Deletion};
 use crate::aws::{Output, ddb, sdk_error};
 use crate::cli::GlobalArgs;
 use crate::domain::timefmt;
@@ -148,60 +149,43 @@ pub async fn run(a: RemoveWorkspaceArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> 
     let mut written = vec![format!("registry {}: status=revoked", w.id)];
     ui.ok(format!("Registry: workspace '{slug}' is revoked"));
 
-    // 2. The bundle.
-    let sm = ctx.aws.secrets();
-    let mut req = sm.delete_secret().secret_id(&bundle_id);
-    req = if a.force_delete {
-        req.force_delete_without_recovery(true)
-    } else {
-        req.recovery_window_in_days(a.recovery_days)
+    // 2. The bundle. A failed deletion is recorded on the row, so the orphan can be found
+    // later (best effort).
+    let deletion = Deletion {
+        id: &bundle_id,
+        force: a.force_delete,
+        recovery_days: a.recovery_days,
+        noun: "Bundle",
     };
-    ui.debug(format!("secretsmanager:DeleteSecret {bundle_id}"));
+    let record = async |err: &Error| {
+        let name = err.causes.first().cloned().unwrap_or_default();
+        ctx.ddb
+            .update_item()
+            .table_name(table)
+            .set_key(Some(ddb::key("linear_workspace_id", &w.id)))
+            .update_expression("SET secret_deletion_failed = :t, secret_deletion_error = :e, orphaned_oauth_secret_arn = :arn")
+            .expression_attribute_values(":t", AttributeValue::Bool(true))
+            .expression_attribute_values(":e", ddb::s(name.chars().take(200).collect::<String>()))
+            .expression_attribute_values(":arn", ddb::s(&bundle_id))
+            .send()
+            .await
+            .ok()
+            .map(|_| format!("registry {}: secret_deletion_failed=true", w.id))
+    };
     let mut deletion_date = None;
-    let action = match req.send().await {
-        Ok(r) => {
-            deletion_date = r
-                .deletion_date()
-                .and_then(|d| timefmt::from_epoch(d.secs()))
-                .map(timefmt::iso_ms);
-            if a.force_delete {
-                ui.ok(format!("Bundle {bundle_id} deleted"));
-            } else {
-                ui.ok(format!(
-                    "Bundle {bundle_id}: deletion scheduled in {} days; restore it before then with:",
-                    a.recovery_days
-                ));
-                ui.say(format!("    {restore}"));
+    let action = match deletion.run(&ctx.aws.secrets(), ui, record).await {
+        Ok(Deleted::Absent) => {
+            ui.warn(format!("bundle {bundle_id} was already absent"));
+            "already_absent"
+        }
+        Ok(done) => {
+            if let Deleted::Scheduled(date) = done {
+                deletion_date = date;
             }
             written.push(format!("secret {bundle_id}: {planned_action}"));
             planned_action
         }
-        Err(e)
-            if e.as_service_error()
-                .is_some_and(|s| s.is_resource_not_found_exception()) =>
-        {
-            ui.warn(format!("bundle {bundle_id} was already absent"));
-            "already_absent"
-        }
-        Err(e) => {
-            let err = sdk_error(format!("could not delete secret {bundle_id}"), e);
-            // Recorded on the row, so the orphan can be found later (best effort).
-            let name = err.causes.first().cloned().unwrap_or_default();
-            let recorded = ctx
-                .ddb
-                .update_item()
-                .table_name(table)
-                .set_key(Some(ddb::key("linear_workspace_id", &w.id)))
-                .update_expression("SET secret_deletion_failed = :t, secret_deletion_error = :e, orphaned_oauth_secret_arn = :arn")
-                .expression_attribute_values(":t", AttributeValue::Bool(true))
-                .expression_attribute_values(":e", ddb::s(name.chars().take(200).collect::<String>()))
-                .expression_attribute_values(":arn", ddb::s(&bundle_id))
-                .send()
-                .await
-                .is_ok();
-            if recorded {
-                written.push(format!("registry {}: secret_deletion_failed=true", w.id));
-            }
+        Err(err) => {
             return Err(err
                 .with_progress(&written)
                 .not_written(format!("the deletion of {bundle_id}{}", if a.purge { "; the registry row (kept for --purge until the bundle is gone)" } else { "" }))

@@ -188,7 +188,8 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
     if mode == Mode::Setup {
         needed.push(Output::LinearWebhookSecret);
     }
-    let ctx = super::ctx(g, ui, &needed).await?;
+    // Live, as for `jira setup`: the stack is checked before the browser step.
+    let ctx = crate::aws::Ctx::new_live(g, ui, &needed).await?;
     let platform_user =
         crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
     let rows = super::all_workspaces(&ctx, ui).await?;

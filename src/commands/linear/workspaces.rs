@@ -36,21 +36,14 @@ pub async fn run(g: &GlobalArgs, ui: &Ui) -> Result<()> {
             Ok(None) => (None, "missing".into(), false),
             Err(e) => (None, format!("unreadable: {}", e.message), false),
         };
-        let s = |k: &str| crate::aws::ddb::get_s(&w.item, k).map(str::to_string);
-        let team_keys: Vec<String> = w
-            .item
-            .get("team_keys")
-            .and_then(|v| v.as_l().ok())
-            .map(|l| l.iter().filter_map(|k| k.as_s().ok().cloned()).collect())
-            .unwrap_or_default();
         list.push(serde_json::json!({
             "workspace_id": w.id,
             "workspace_slug": w.slug,
             "status": w.status,
-            "installed_at": s("installed_at"),
-            "installed_by_platform_user_id": s("installed_by_platform_user_id"),
-            "updated_at": s("updated_at"),
-            "team_keys": team_keys,
+            "installed_at": w.row.installed_at,
+            "installed_by_platform_user_id": w.row.installed_by_platform_user_id,
+            "updated_at": w.row.updated_at,
+            "team_keys": w.row.team_keys(),
             "token_expires_at": expiry,
             "bundle": health,
             "webhook_secret": if webhook { "set" } else { "missing" },
