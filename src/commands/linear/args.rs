@@ -104,16 +104,6 @@ pub struct LinearSetupArgs {
     pub dry_run: bool,
 }
 
-/// `a.timeout` and `a.platform_user_id` keep reading the shared block, so `linear/setup.rs`
-/// (being reworked on another branch) needs no change; once merged it can read `a.install.*`
-/// like `jira setup` and this impl can go.
-impl std::ops::Deref for LinearSetupArgs {
-    type Target = crate::cli::InstallArgs;
-    fn deref(&self) -> &Self::Target {
-        &self.install
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct WorkspacesArgs {}
 
@@ -171,16 +161,6 @@ pub struct LinearInviteUserArgs {
     pub user: String,
     #[command(flatten)]
     pub invite: crate::cli::InviteCodeArgs,
-}
-
-/// `a.ttl`, `a.platform_user_id`, `a.dry_run` keep reading the shared block, so
-/// `linear/invite_user.rs` (being reworked on another branch) needs no change; once merged it
-/// can read `a.invite.*` like `jira invite-user` and this impl can go.
-impl std::ops::Deref for LinearInviteUserArgs {
-    type Target = crate::cli::InviteCodeArgs;
-    fn deref(&self) -> &Self::Target {
-        &self.invite
-    }
 }
 
 #[derive(Debug, Args)]

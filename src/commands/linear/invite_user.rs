@@ -38,7 +38,8 @@ pub fn pick(query: &str, members: &[Member]) -> Result<Member, Vec<Member>> {
 pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     let ctx = super::ctx(g, ui, &[Output::LinearRegistry, Output::LinearUsers]).await?;
     let inviter =
-        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
+        crate::platform::credentials::platform_user_id(a.invite.platform_user_id.as_deref(), ui)
+            .await?;
     let w = super::require_active(&ctx, ui, &a.slug).await?;
     let bundle = super::fresh_bundle(&ctx, ui, &w, false).await?;
     let members = graphql::members(ui, bundle.str("access_token").unwrap_or_default())
@@ -89,7 +90,7 @@ pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()>
         ));
     }
     let now = timefmt::now();
-    let expires = now + time::Duration::seconds(a.ttl.as_secs() as i64);
+    let expires = now + time::Duration::seconds(a.invite.ttl.as_secs() as i64);
     let row_for = |code: &str| {
         LinearInviteRow {
             linear_identity: format!("pending#{code}"),
@@ -122,7 +123,7 @@ pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()>
             "already_linked_to": current,
         })
     };
-    if a.dry_run {
+    if a.invite.dry_run {
         ui.say("Dry run: would write this invite (with a fresh code). Nothing was written.");
         ui.say(
             serde_json::to_string_pretty(&ddb::to_json(&row_for("link-XXXXXXXX")))
@@ -162,7 +163,7 @@ pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()>
     ui.say(format!(
         "  Expires:      {} ({})",
         timefmt::iso_ms(expires),
-        duration::human(a.ttl)
+        duration::human(a.invite.ttl)
     ));
     ui.emit_json(&summary(Some(&code), false));
     Ok(())

@@ -191,7 +191,8 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
     // Live, as for `jira setup`: the stack is checked before the browser step.
     let ctx = crate::aws::Ctx::new_live(g, ui, &needed).await?;
     let platform_user =
-        crate::platform::credentials::platform_user_id(a.platform_user_id.as_deref(), ui).await?;
+        crate::platform::credentials::platform_user_id(a.install.platform_user_id.as_deref(), ui)
+            .await?;
     let rows = super::all_workspaces(&ctx, ui).await?;
     // 2. Inputs (the rest, if any is needed, is asked after the login but before any write).
     let client = collect_client(&a, ui, mode, &ctx, &rows).await?;
@@ -256,7 +257,7 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
         &auth.url,
         auth.state.secret(),
         a.no_browser,
-        a.timeout,
+        a.install.timeout,
     )?;
     let tokens = oauth::exchange_code(
         ui,
