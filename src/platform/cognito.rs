@@ -86,6 +86,18 @@ fn network_error(what: &str, code: &str, msg: &str) -> Error {
         .hint("check network access to Cognito (or AWS_ENDPOINT_URL) and retry; BGAGENT_HTTP_TIMEOUT sets the timeout")
 }
 
+/// Cognito could not serve the call right now (throttled or failing): worth another try.
+fn busy(code: &str) -> bool {
+    matches!(
+        code,
+        "TooManyRequestsException"
+            | "ThrottlingException"
+            | "InternalErrorException"
+            | "InternalFailure"
+            | "ServiceUnavailable"
+    )
+}
+
 fn text(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).map(str::to_string)
 }
@@ -179,16 +191,7 @@ impl Cognito {
                     (error_code(header.as_deref(), &v), scrub(&msg, secrets))
                 }
             };
-            let transient = matches!(
-                failure.0.as_str(),
-                "Network"
-                    | "Timeout"
-                    | "TooManyRequestsException"
-                    | "ThrottlingException"
-                    | "InternalErrorException"
-                    | "InternalFailure"
-                    | "ServiceUnavailable"
-            );
+            let transient = busy(&failure.0) || failure.0 == "Network" || failure.0 == "Timeout";
             if retry && transient && attempt < 3 {
                 tokio::time::sleep(std::time::Duration::from_millis(200 << attempt)).await;
                 attempt += 1;
@@ -354,6 +357,10 @@ fn login_error((code, msg): &(String, String), username: &str) -> Error {
             .cause(format!("{code}: {msg}"))
             .hint("re-run `bgagent configure` for this platform, then `bgagent login`"),
         "Timeout" | "Network" => network_error("could not reach Cognito", code, msg),
+        c if busy(c) => Error::failure("Cognito could not process the login right now (retried)")
+            .cause(format!("{code}: {msg}"))
+            .not_written("credentials.json")
+            .hint("wait a minute and run `bgagent login` again"),
         _ => Error::failure("Cognito refused the login").cause(format!("{code}: {msg}")),
     }
 }

@@ -513,3 +513,39 @@ fn logout_removes_the_login_and_everywhere_revokes_it() {
     use_login(&w).fails(4, "expired or was revoked");
     w.assert_no_secrets();
 }
+
+#[test]
+fn cognito_faults_are_retried_and_a_persistent_one_ends_clearly() {
+    use crate::faults::{Fault, aws_proxy, faulty_world};
+    let w = fresh();
+    w.run(&["configure"]).ok();
+    let email = "faulty@example.com";
+    w.platform.create_user(email, PASSWORD);
+    // Each transient fault once on InitiateAuth: retried, the login succeeds.
+    for f in [Fault::ServerError, Fault::Throttle, Fault::Drop] {
+        let (p, hits) = aws_proxy("InitiateAuth", "USER_PASSWORD_AUTH", f, 1);
+        faulty_world(&w, &p);
+        w.login(email, PASSWORD).ok();
+        assert!(
+            *hits.lock().unwrap() >= 2,
+            "{f:?}: the call was not retried"
+        );
+        assert!(w.cfg_dir().join("credentials.json").exists());
+    }
+    // Failing every time: a clear error after the retries, and no credentials written.
+    let _ = std::fs::remove_file(w.cfg_dir().join("credentials.json"));
+    let (p, hits) = aws_proxy(
+        "InitiateAuth",
+        "USER_PASSWORD_AUTH",
+        Fault::ServerError,
+        100,
+    );
+    faulty_world(&w, &p);
+    let r = w.login(email, PASSWORD);
+    r.fails(1, "Cognito could not process the login right now");
+    assert!(r.stderr.contains("InternalFailure"), "{}", r.show());
+    assert!(r.stderr.contains("bgagent login"), "{}", r.show());
+    assert_eq!(*hits.lock().unwrap(), 3, "three attempts");
+    assert!(!w.cfg_dir().join("credentials.json").exists());
+    w.assert_no_secrets();
+}
