@@ -19,3 +19,4 @@ pub mod linear;
 pub mod oauth;
 pub mod platform;
 pub mod terminal;
+pub mod tls;

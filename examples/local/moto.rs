@@ -242,6 +242,7 @@ impl MotoServer {
     pub fn sdk_config(&self) -> aws_config::SdkConfig {
         let credentials = Credentials::new("testing", "testing", None, None, "bgagent-moto");
         aws_config::SdkConfig::builder()
+            .http_client(bgagent::tls::aws_http_client())
             .behavior_version(aws_config::BehaviorVersion::latest())
             .region(aws_config::Region::from_static(REGION))
             .endpoint_url(self.endpoint.clone())
@@ -702,6 +703,7 @@ async fn idp(sdk: &aws_config::SdkConfig, op: &str, body: Value) -> Value {
     let endpoint = sdk
         .endpoint_url()
         .expect("the harness sets AWS_ENDPOINT_URL");
+    bgagent::tls::init();
     let r = reqwest::Client::new()
         .post(endpoint)
         .header("Content-Type", "application/x-amz-json-1.1")

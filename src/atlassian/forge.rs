@@ -61,6 +61,7 @@ pub async fn probe(
     let body = forge::probe_body(cloud_id);
     let ts = crate::domain::timefmt::epoch_secs(crate::domain::timefmt::now());
     let sig = forge::signature(secret, ts, body.as_bytes());
+    crate::tls::init();
     let client = reqwest::Client::builder()
         .connect_timeout(PROBE_TIMEOUT)
         .timeout(PROBE_TIMEOUT.min(crate::aws::attempt_timeout()))

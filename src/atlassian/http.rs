@@ -16,6 +16,7 @@ pub fn client() -> Result<reqwest::Client> {
         .get_or_init(|| {
             BUILT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             let t = crate::aws::attempt_timeout();
+            crate::tls::init();
             reqwest::Client::builder()
                 .connect_timeout(Duration::from_secs(5).min(t))
                 .timeout(t)

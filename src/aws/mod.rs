@@ -42,11 +42,26 @@ async fn resolve_region(g: &GlobalArgs) -> Result<String> {
     if let Some(r) = g.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         return Ok(r.to_string());
     }
-    let mut chain = aws_config::default_provider::region::DefaultRegionChain::builder();
+    // The SDK's default region chain (environment, profile, EC2 instance metadata), built here
+    // because its last link needs our HTTP client and the ready-made chain cannot be given one.
+    use aws_config::meta::region::RegionProviderChain;
+    let pc = aws_config::provider_config::ProviderConfig::default()
+        .with_http_client(crate::tls::aws_http_client());
+    let mut profile =
+        aws_config::profile::region::ProfileFileRegionProvider::builder().configure(&pc);
     if let Some(p) = &g.profile {
-        chain = chain.profile_name(p);
+        profile = profile.profile_name(p);
     }
-    if let Some(r) = chain.build().region().await {
+    let chain = RegionProviderChain::first_try(
+        aws_config::environment::region::EnvironmentVariableRegionProvider::new(),
+    )
+    .or_else(profile.build())
+    .or_else(
+        aws_config::imds::region::ImdsRegionProvider::builder()
+            .configure(&pc)
+            .build(),
+    );
+    if let Some(r) = chain.region().await {
         return Ok(r.to_string());
     }
     if let Some(r) = crate::config::region()? {
@@ -66,6 +81,7 @@ impl Aws {
             .operation_timeout(t * 3)
             .build();
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .http_client(crate::tls::aws_http_client())
             .region(Region::new(region.clone()))
             .timeout_config(timeouts);
         if let Some(p) = &g.profile {

@@ -61,6 +61,7 @@ impl Api {
                 .cause(e)
                 .hint("run `bgagent configure --api-url <url>`")
         })?;
+        crate::tls::init();
         let http = reqwest::Client::builder()
             .timeout(crate::aws::attempt_timeout())
             .connect_timeout(std::time::Duration::from_secs(5).min(crate::aws::attempt_timeout()))

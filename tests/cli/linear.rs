@@ -955,16 +955,19 @@ fn deliver(w: &World, secret: &str, body: &Value) -> u16 {
     let sig = crate::moto::platform_api::sign(secret, raw.as_bytes());
     let url = format!("{}linear/webhook", w.platform.outputs["ApiUrl"]);
     crate::support::block_on(async {
-        reqwest::Client::new()
-            .post(url)
-            .header("Linear-Signature", sig)
-            .header("content-type", "application/json")
-            .body(raw)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16()
+        {
+            bgagent::tls::init();
+            reqwest::Client::new()
+        }
+        .post(url)
+        .header("Linear-Signature", sig)
+        .header("content-type", "application/json")
+        .body(raw)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
     })
 }
 

@@ -19,10 +19,13 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
 }
 
 fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
+    {
+        bgagent::tls::init();
+        reqwest::Client::builder()
+    }
+    .redirect(reqwest::redirect::Policy::none())
+    .build()
+    .unwrap()
 }
 
 fn standin() -> LinearStandin {

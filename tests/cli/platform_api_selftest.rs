@@ -81,7 +81,10 @@ fn body(cloud: Option<&str>, event: &str, ts: i64) -> Vec<u8> {
 fn post(p: &Platform, body: &[u8], signature: Option<String>) -> (u16, String) {
     let url = format!("{}jira/webhook", p.outputs["ApiUrl"]);
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
-    let client = reqwest::Client::new();
+    let client = {
+        bgagent::tls::init();
+        reqwest::Client::new()
+    };
     let mut req = client
         .post(&url)
         .header("Content-Type", "application/json")
@@ -185,12 +188,15 @@ fn receiver_can_be_made_to_misbehave_and_unknown_routes_are_403_like_api_gateway
 
     let url = p.outputs["ApiUrl"].replace("/v1/", "/v1/nope");
     let status = platform_api::block_on(async {
-        reqwest::Client::new()
-            .get(&url)
-            .send()
-            .await
-            .unwrap()
-            .status()
+        {
+            bgagent::tls::init();
+            reqwest::Client::new()
+        }
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .status()
     });
     assert_eq!(status.as_u16(), 403);
     assert!(
