@@ -183,6 +183,19 @@ pub async fn run(a: RemoveWorkspaceArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> 
             ui.warn(format!("bundle {bundle_id} was already absent"));
             "already_absent"
         }
+        // Scheduled by an earlier removal (e.g. one whose --purge failed after this step).
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|s| s.is_invalid_request_exception())
+                && crate::aws::secrets::marked_deleted(
+                    &aws_smithy_types::error::display::DisplayErrorContext(&e).to_string(),
+                ) =>
+        {
+            ui.warn(format!(
+                "bundle {bundle_id} was already scheduled for deletion; restore it with: {restore}"
+            ));
+            "scheduled_deletion"
+        }
         Err(e) => {
             let err = sdk_error(format!("could not delete secret {bundle_id}"), e);
             // Recorded on the row, so the orphan can be found later (best effort).

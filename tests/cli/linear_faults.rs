@@ -1,0 +1,1046 @@
+//! Faults on every AWS call of every `bgagent linear` command, and on the Linear calls of
+//! `invite-user`'s refresh; rotation races; the registry read past one Scan page.
+//!
+//! The AWS side is table-driven: each command is run once through a recording proxy to learn
+//! the calls it makes (operation and occurrence, e.g. the second `GetSecretValue`); then each
+//! call is faulted in turn — once (every fault kind on writes, one kind on reads), which must
+//! be retried and succeed with the right stores, and persistently, which must end with exit 1,
+//! an error with its cause, what was and was not written, a hint, and stores in a state the
+//! contract allows (checked on the actual rows and secrets). Where the hint says to re-run,
+//! the re-run (without faults) must complete.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::faults::{ALL, Fault, answer, faulty_world};
+use crate::linear::{Lin, WEBHOOK, bundle, first_workspace, linear, registry};
+use crate::linear_standin::{Org, random_uuid};
+use crate::moto::MotoServer;
+use crate::proxy::{Action, Proxy};
+use crate::support::{PLATFORM_USER, REPO, Run, World, block_on, wait_for};
+
+const REQUIRED: [&str; 11] = [
+    "access_token",
+    "refresh_token",
+    "expires_at",
+    "scope",
+    "client_id",
+    "client_secret",
+    "workspace_id",
+    "workspace_slug",
+    "installed_at",
+    "updated_at",
+    "installed_by_platform_user_id",
+];
+
+fn is_write(op: &str) -> bool {
+    [
+        "Put",
+        "Update",
+        "Delete",
+        "Create",
+        "Restore",
+        "TransactWrite",
+        "BatchWrite",
+    ]
+    .iter()
+    .any(|p| op.starts_with(p))
+}
+
+fn clear_faults(w: &World) {
+    w.extra_env
+        .borrow_mut()
+        .retain(|(k, _)| k != "AWS_ENDPOINT_URL" && k != "BGAGENT_HTTP_TIMEOUT");
+}
+
+/// Faults the `k`-th request (0-based) of AWS operation `op`, and with `persistent` every later
+/// one too; forwards the rest. Returns the proxy and how many requests of `op` it saw.
+fn kth_proxy(op: &str, k: usize, f: Fault, persistent: bool) -> (Proxy, Arc<Mutex<usize>>) {
+    let seen = Arc::new(Mutex::new(0usize));
+    let s = seen.clone();
+    let op = op.to_string();
+    let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
+        if req.aws_op() == op {
+            let mut n = s.lock().unwrap();
+            let i = *n;
+            *n += 1;
+            if i == k || (persistent && i > k) {
+                return answer(req, f);
+            }
+        }
+        Action::Forward
+    });
+    (p, seen)
+}
+
+/// The complete bundle check: the 11 fields, non-empty strings.
+fn assert_complete(b: &Value, what: &str) {
+    for k in REQUIRED {
+        assert!(
+            b[k].as_str().is_some_and(|s| !s.is_empty()),
+            "{what}: bundle lacks {k}: {b}"
+        );
+    }
+}
+
+/// The error shape every persistent AWS failure must have (text on stderr, the same in the
+/// JSON error document when `--output json`): the cause, a hint, and for a failed write what
+/// was not written.
+#[track_caller]
+fn assert_error_shape(r: &Run, what: &str, op: &str) {
+    assert_eq!(r.code, 1, "{what}: {}", r.show());
+    let mut parts = vec!["error:", "caused by:", "hint:"];
+    if is_write(op) {
+        parts.push("not written:");
+    }
+    for part in parts {
+        assert!(r.stderr.contains(part), "{what}: no `{part}`\n{}", r.show());
+    }
+    if r.stdout.trim_start().starts_with('{') && r.json().get("error").is_some() {
+        let e = &r.json()["error"];
+        assert!(
+            !e["causes"].as_array().unwrap().is_empty()
+                && !e["hints"].as_array().unwrap().is_empty(),
+            "{what}: the JSON error lacks causes or hints: {e}"
+        );
+    }
+}
+
+fn hints(r: &Run) -> Vec<String> {
+    r.stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("hint: "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// One command of the table.
+struct Case<'a> {
+    name: &'static str,
+    /// Brings the stores back to the state the command starts from.
+    reset: &'a dyn Fn(),
+    run: &'a dyn Fn() -> Run,
+    /// The command succeeded: the stores are right.
+    ok: &'a dyn Fn(&Run),
+    /// A persistent fault on call (`op`, occurrence): the error and the stores. Returns whether
+    /// a re-run (without faults) must then complete.
+    failed: &'a dyn Fn(&Run, &str, usize) -> bool,
+}
+
+fn exercise(w: &World, lin: &Lin, c: &Case) {
+    // 1. The calls the command makes.
+    (c.reset)();
+    // In the order the requests arrive (as `kth_proxy` counts them).
+    let log: Arc<Mutex<Vec<String>>> = Arc::default();
+    let l = log.clone();
+    let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
+        l.lock().unwrap().push(req.aws_op());
+        Action::Forward
+    });
+    faulty_world(w, &p);
+    let r = (c.run)();
+    clear_faults(w);
+    drop(p);
+    lin.register_tokens(w);
+    assert_eq!(r.code, 0, "{}: without faults:\n{}", c.name, r.show());
+    (c.ok)(&r);
+    let mut count: HashMap<String, usize> = HashMap::new();
+    let calls: Vec<(String, usize)> = log
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|op| {
+            let k = count.entry(op.clone()).or_default();
+            *k += 1;
+            (op.clone(), *k - 1)
+        })
+        .collect();
+    assert!(!calls.is_empty(), "{}: no AWS call seen", c.name);
+    eprintln!("{}: {} AWS calls: {calls:?}", c.name, calls.len());
+
+    for (i, (op, k)) in calls.iter().enumerate() {
+        let what = format!("{} {op}#{k}", c.name);
+        // 2. Once: retried, and the command succeeds with the right stores.
+        let kinds: Vec<Fault> = if is_write(op) {
+            ALL.to_vec()
+        } else {
+            vec![ALL[i % ALL.len()]]
+        };
+        for f in kinds {
+            (c.reset)();
+            let (p, seen) = kth_proxy(op, *k, f, false);
+            faulty_world(w, &p);
+            let r = (c.run)();
+            clear_faults(w);
+            if matches!(f, Fault::Slow) {
+                // The delayed first attempt is still forwarded; let it land before the next reset.
+                std::thread::sleep(Duration::from_millis(2000));
+            }
+            drop(p);
+            lin.register_tokens(w);
+            assert_eq!(
+                r.code,
+                0,
+                "{what} {f:?} once must be retried:\n{}",
+                r.show()
+            );
+            assert!(
+                *seen.lock().unwrap() > k + 1,
+                "{what} {f:?}: no retry happened"
+            );
+            (c.ok)(&r);
+        }
+        // 3. Persistently: a clear error, stores the contract allows, a re-run that completes.
+        let f = [Fault::ServerError, Fault::Throttle, Fault::Drop][i % 3];
+        (c.reset)();
+        let (p, _) = kth_proxy(op, *k, f, true);
+        faulty_world(w, &p);
+        let r = (c.run)();
+        clear_faults(w);
+        drop(p);
+        lin.register_tokens(w);
+        let rerun = (c.failed)(&r, op, *k);
+        if rerun {
+            assert!(
+                hints(&r)
+                    .iter()
+                    .any(|h| h.contains("re-run") || h.contains("retry")),
+                "{what} persistent {f:?}: the hint does not say to re-run:\n{}",
+                r.show()
+            );
+            let again = (c.run)();
+            lin.register_tokens(w);
+            assert_eq!(
+                again.code,
+                0,
+                "{what}: the re-run after a persistent {f:?} failed:\n{}",
+                again.show()
+            );
+            (c.ok)(&again);
+        }
+    }
+    w.assert_no_secrets();
+}
+
+fn new_world() -> (World, Lin, String) {
+    let w = World::new();
+    let key = format!("acme{}", hex::encode(rand::random::<[u8; 4]>()));
+    let lin = linear(&w, &key);
+    (w, lin, key)
+}
+
+fn ddb(w: &World) -> aws_sdk_dynamodb::Client {
+    aws_sdk_dynamodb::Client::new(&w.platform.sdk)
+}
+
+fn sm(w: &World) -> aws_sdk_secretsmanager::Client {
+    aws_sdk_secretsmanager::Client::new(&w.platform.sdk)
+}
+
+/// Deletes every item of a table whose key attribute is `key`.
+fn empty_table(w: &World, output: &str, key: &str) {
+    let t = w.platform.table(output).to_string();
+    for row in w.platform.scan(output) {
+        let id = row[key].as_str().unwrap().to_string();
+        block_on(
+            ddb(w)
+                .delete_item()
+                .table_name(&t)
+                .key(key, aws_sdk_dynamodb::types::AttributeValue::S(id))
+                .send(),
+        )
+        .unwrap();
+    }
+}
+
+fn delete_row(w: &World, output: &str, key: &str, id: &str) {
+    let t = w.platform.table(output).to_string();
+    block_on(
+        ddb(w)
+            .delete_item()
+            .table_name(&t)
+            .key(
+                key,
+                aws_sdk_dynamodb::types::AttributeValue::S(id.to_string()),
+            )
+            .send(),
+    )
+    .unwrap();
+}
+
+fn scheduled_for_deletion(w: &World, name: &str) -> bool {
+    block_on(sm(w).describe_secret().secret_id(name).send())
+        .map(|d| d.deleted_date.is_some())
+        .unwrap_or(false)
+}
+
+fn stack_secret(w: &World) -> String {
+    w.platform
+        .get_secret_string(&w.platform.outputs["LinearWebhookSecretArn"])
+        .unwrap()
+}
+
+/// Runs a `linear setup`-like command, playing the browser if it gets that far.
+fn install(w: &World, lin: &Lin, args: &[&str], stdin: &str) -> Run {
+    let _ = std::fs::remove_file(&lin.url_file);
+    let redirect = lin.redirect();
+    let mut full: Vec<&str> = args.to_vec();
+    full.extend(["--callback-url", &redirect, "--timeout", "30s"]);
+    let s = w.spawn(&full, stdin);
+    let url = wait_for(30, "bgagent to open the browser or fail", || {
+        if let Ok(u) = std::fs::read_to_string(&lin.url_file) {
+            return Some(Some(u));
+        }
+        s.stderr_so_far().contains("error:").then_some(None)
+    });
+    if let Some(url) = url {
+        let r = crate::support::http::get(&url).expect("stand-in answered");
+        if r.status == 302 {
+            let _ = crate::support::http::get(r.header("Location").unwrap());
+        }
+    }
+    let run = w.finish(s);
+    lin.register_tokens(w);
+    run
+}
+
+#[test]
+fn setup_first_install_every_aws_call_faulted() {
+    let (w, lin, slug) = new_world();
+    let org = lin.standin.org();
+    let name = format!("bgagent-linear-oauth-{slug}");
+    let stack_before = stack_secret(&w);
+    let stdin = format!("{}\n{WEBHOOK}\n", lin.client_secret);
+    let reset = || {
+        w.platform.delete_secret(&name);
+        empty_table(
+            &w,
+            "LinearWorkspaceRegistryTableName",
+            "linear_workspace_id",
+        );
+        w.platform
+            .put_secret_string(&w.platform.outputs["LinearWebhookSecretArn"], &stack_before);
+    };
+    let run = || {
+        install(
+            &w,
+            &lin,
+            &[
+                "--output",
+                "json",
+                "linear",
+                "setup",
+                &slug,
+                "--client-id",
+                &lin.client_id,
+                "--client-secret-stdin",
+                "--webhook-secret-stdin",
+            ],
+            &stdin,
+        )
+    };
+    let ok = |r: &Run| {
+        let b = bundle(&w, &slug).expect("bundle");
+        assert_complete(&b, "setup");
+        assert_eq!(b["workspace_id"], org.id.as_str());
+        assert_eq!(b["webhook_signing_secret"], WEBHOOK);
+        assert!(
+            lin.standin
+                .is_current_refresh_token(b["refresh_token"].as_str().unwrap())
+        );
+        let row = registry(&w, &org.id).expect("registry row");
+        assert_eq!(row["status"], "active");
+        assert_eq!(row["workspace_slug"], slug.as_str());
+        assert_eq!(row["oauth_secret_arn"], r.json()["oauth_secret_arn"]);
+        assert!(row["oauth_secret_arn"].as_str().unwrap().contains(&name));
+        assert_eq!(stack_secret(&w), WEBHOOK);
+        assert_eq!(r.json()["stack_wide_webhook_secret"], "written");
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        let (b, row) = (bundle(&w, &slug), registry(&w, &org.id));
+        if op == "PutSecretValue" && k == 0 {
+            // The stack-wide fallback (the last write): the workspace works without it, so
+            // setup ends with a warning, and says the fallback was not written.
+            assert_eq!(r.code, 0, "{}", r.show());
+            assert!(
+                r.stderr
+                    .contains("could not write the stack-wide fallback webhook secret"),
+                "{}",
+                r.show()
+            );
+            assert_eq!(r.json()["stack_wide_webhook_secret"], "untouched");
+            assert_eq!(stack_secret(&w), stack_before);
+            assert_complete(&b.unwrap(), "setup");
+            assert_eq!(row.unwrap()["status"], "active");
+            return false;
+        }
+        assert_error_shape(r, &format!("setup {op}#{k}"), op);
+        // Never a row without its bundle, never the stack-wide secret before the row.
+        match (&b, &row) {
+            (None, None) => assert!(
+                !is_write(op) || r.stderr.contains("not written: workspace bundle"),
+                "{}",
+                r.show()
+            ),
+            (Some(b), None) => {
+                assert_complete(b, "setup");
+                assert!(
+                    r.stderr.contains("written: workspace bundle"),
+                    "{}",
+                    r.show()
+                );
+                assert!(
+                    r.stderr.contains("not written: registry row"),
+                    "{}",
+                    r.show()
+                );
+            }
+            _ => panic!(
+                "setup {op}#{k}: a row without a bundle, or both: {}",
+                r.show()
+            ),
+        }
+        assert_eq!(stack_secret(&w), stack_before);
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "setup",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
+
+#[test]
+fn add_workspace_every_aws_call_faulted() {
+    let (w, lin, _) = new_world();
+    let (first_slug, first_id) = first_workspace(&w, &lin);
+    let second = Org {
+        id: random_uuid(),
+        name: "Beta".into(),
+        url_key: format!("beta{}", hex::encode(rand::random::<[u8; 4]>())),
+    };
+    lin.standin.set_org(second.clone());
+    let name = format!("bgagent-linear-oauth-{}", second.url_key);
+    let wh2 = "lin_wh_second0123456789abcdef";
+    w.secret(wh2);
+    let first_row = registry(&w, &first_id).unwrap();
+    let reset = || {
+        w.platform.delete_secret(&name);
+        delete_row(
+            &w,
+            "LinearWorkspaceRegistryTableName",
+            "linear_workspace_id",
+            &second.id,
+        );
+    };
+    let run = || {
+        install(
+            &w,
+            &lin,
+            &[
+                "--output",
+                "json",
+                "linear",
+                "add-workspace",
+                &second.url_key,
+                "--webhook-secret-stdin",
+            ],
+            &format!("{wh2}\n"),
+        )
+    };
+    let unchanged = || {
+        assert_eq!(registry(&w, &first_id).unwrap(), first_row);
+        assert_eq!(stack_secret(&w), WEBHOOK, "stack-wide untouched");
+    };
+    let ok = |r: &Run| {
+        assert_eq!(r.json()["client_reused_from"], first_slug.as_str());
+        let b = bundle(&w, &second.url_key).expect("bundle");
+        assert_complete(&b, "add-workspace");
+        assert_eq!(b["webhook_signing_secret"], wh2);
+        assert_eq!(b["client_id"], lin.client_id.as_str());
+        assert_eq!(b["workspace_id"], second.id.as_str());
+        let row = registry(&w, &second.id).expect("row");
+        assert_eq!(row["status"], "active");
+        assert!(row["oauth_secret_arn"].as_str().unwrap().contains(&name));
+        unchanged();
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_error_shape(r, &format!("add-workspace {op}#{k}"), op);
+        match (bundle(&w, &second.url_key), registry(&w, &second.id)) {
+            (None, None) => {}
+            (Some(b), None) => {
+                assert_complete(&b, "add-workspace");
+                assert!(
+                    r.stderr.contains("written: workspace bundle"),
+                    "{}",
+                    r.show()
+                );
+            }
+            _ => panic!("a row without a bundle: {}", r.show()),
+        }
+        unchanged();
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "add-workspace",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
+
+#[test]
+fn update_webhook_secret_every_aws_call_faulted() {
+    let (w, lin, _) = new_world();
+    let (slug, _) = first_workspace(&w, &lin);
+    let name = format!("bgagent-linear-oauth-{slug}");
+    let new = "lin_wh_rotated_by_operator_0123456789";
+    w.secret(new);
+    let before = RefCell::new(Value::Null);
+    let reset = || {
+        let mut b = bundle(&w, &slug).unwrap();
+        b["webhook_signing_secret"] = json!(WEBHOOK);
+        b["x_future"] = json!({"kept": true});
+        w.platform.put_secret_string(&name, &b.to_string());
+        *before.borrow_mut() = b;
+    };
+    let run = || {
+        w.run_in(
+            &[
+                "--output",
+                "json",
+                "linear",
+                "update-webhook-secret",
+                &slug,
+                "--webhook-secret-stdin",
+            ],
+            &format!("{new}\n"),
+        )
+    };
+    let ok = |r: &Run| {
+        assert_eq!(r.json()["written"], true);
+        let mut after = bundle(&w, &slug).unwrap();
+        assert_eq!(after["webhook_signing_secret"], new);
+        assert_ne!(after["updated_at"], before.borrow()["updated_at"]);
+        // Every other field as it was.
+        let mut expect = before.borrow().clone();
+        for b in [&mut after, &mut expect] {
+            let o = b.as_object_mut().unwrap();
+            o.remove("webhook_signing_secret");
+            o.remove("updated_at");
+        }
+        assert_eq!(after, expect);
+        assert_eq!(stack_secret(&w), WEBHOOK);
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_error_shape(r, &format!("update-webhook-secret {op}#{k}"), op);
+        assert_eq!(
+            bundle(&w, &slug).unwrap(),
+            *before.borrow(),
+            "one write or none"
+        );
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "update-webhook-secret",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
+
+/// Puts a fresh grant of the stand-in into the bundle, already expired (the next use refreshes).
+fn reseat_expired(w: &World, lin: &Lin, slug: &str) -> String {
+    let (access, refresh) = lin.standin.mint_tokens();
+    w.secret(&access);
+    w.secret(&refresh);
+    let mut b = bundle(w, slug).unwrap();
+    b["access_token"] = json!(access);
+    b["refresh_token"] = json!(refresh);
+    b["expires_at"] = json!("2020-01-01T00:00:00.000Z");
+    w.platform
+        .put_secret_string(&format!("bgagent-linear-oauth-{slug}"), &b.to_string());
+    refresh
+}
+
+#[test]
+fn invite_user_with_a_due_refresh_every_aws_call_faulted() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let seeded = RefCell::new(String::new());
+    let reset = || {
+        empty_table(&w, "LinearUserMappingTableName", "linear_identity");
+        *seeded.borrow_mut() = reseat_expired(&w, &lin, &slug);
+    };
+    let run = || {
+        w.run(&[
+            "--output",
+            "json",
+            "linear",
+            "invite-user",
+            &slug,
+            "sam@acme.io",
+        ])
+    };
+    let ok = |r: &Run| {
+        let rows = w.platform.scan("LinearUserMappingTableName");
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        let code = r.json()["code"].as_str().unwrap().to_string();
+        assert_eq!(rows[0]["linear_identity"], format!("pending#{code}"));
+        assert_eq!(rows[0]["status"], "pending");
+        assert_eq!(rows[0]["linear_workspace_id"], org_id.as_str());
+        let b = bundle(&w, &slug).unwrap();
+        assert_complete(&b, "invite-user");
+        assert_ne!(b["refresh_token"], seeded.borrow().as_str());
+        assert!(
+            lin.standin
+                .is_current_refresh_token(b["refresh_token"].as_str().unwrap())
+        );
+        assert_eq!(b["webhook_signing_secret"], WEBHOOK);
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        if r.code == 0 && op == "GetSecretValue" && k == 1 {
+            // The re-read before storing the rotation failed: the rotation is stored onto the
+            // bundle read before the refresh instead of being lost.
+            assert!(r.stderr.contains("could not re-read"), "{}", r.show());
+            ok(r);
+            return false;
+        }
+        assert_error_shape(r, &format!("invite-user {op}#{k}"), op);
+        let pending = w.platform.scan("LinearUserMappingTableName");
+        assert!(pending.is_empty(), "no invite on a failure: {pending:?}");
+        let b = bundle(&w, &slug).unwrap();
+        let rt = b["refresh_token"].as_str().unwrap();
+        if op == "PutSecretValue" {
+            // Linear rotated the token but it could not be stored: said plainly, with the fix.
+            assert!(
+                r.stderr.contains("not written: the rotated refresh token"),
+                "{}",
+                r.show()
+            );
+            assert!(r.stderr.contains(&format!("bgagent linear setup {slug}")));
+            assert_eq!(rt, seeded.borrow().as_str());
+            return false;
+        }
+        // Otherwise the stored refresh token is still usable: never a spent one.
+        assert!(
+            lin.standin.is_current_refresh_token(rt),
+            "invite-user {op}#{k} left a spent refresh token"
+        );
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "invite-user",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
+
+#[test]
+fn link_direct_every_aws_call_faulted() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let sam = lin.standin.config().users[1].id.clone();
+    let active = format!("{org_id}#{sam}");
+    let code = RefCell::new(String::new());
+    let reset = || {
+        empty_table(&w, "LinearUserMappingTableName", "linear_identity");
+        let r = w.run(&[
+            "--output",
+            "json",
+            "linear",
+            "invite-user",
+            &slug,
+            "sam@acme.io",
+        ]);
+        r.ok();
+        *code.borrow_mut() = r.json()["code"].as_str().unwrap().to_string();
+    };
+    let run = || {
+        let c = code.borrow().clone();
+        w.run(&[
+            "--output",
+            "json",
+            "--yes",
+            "linear",
+            "link",
+            &c,
+            "--via",
+            "direct",
+            "--platform-user-id",
+            PLATFORM_USER,
+        ])
+    };
+    let row = |k: &str| {
+        w.platform
+            .get_item("LinearUserMappingTableName", "linear_identity", k)
+    };
+    let ok = |_: &Run| {
+        let a = row(&active).expect("link row");
+        assert_eq!(a["platform_user_id"], PLATFORM_USER);
+        assert_eq!(a["status"], "active");
+        assert_eq!(a["link_method"], "cli");
+        assert!(row(&format!("pending#{}", code.borrow())).is_none());
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_error_shape(r, &format!("link {op}#{k}"), op);
+        // All or nothing: the code stays usable.
+        assert!(row(&format!("pending#{}", code.borrow())).is_some());
+        assert!(row(&active).is_none());
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "link --via direct",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
+
+#[test]
+fn onboard_project_every_aws_call_faulted() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let pid = lin.standin.config().projects[0].id.clone();
+    let reset = || empty_table(&w, "LinearProjectMappingTableName", "linear_project_id");
+    let run = || {
+        w.run(&[
+            "--output",
+            "json",
+            "linear",
+            "onboard-project",
+            &pid,
+            "--repo",
+            REPO,
+        ])
+    };
+    let mapping = || {
+        w.platform
+            .get_item("LinearProjectMappingTableName", "linear_project_id", &pid)
+    };
+    let ok = |r: &Run| {
+        assert_eq!(r.json()["action"], "created");
+        let m = mapping().expect("mapping");
+        assert_eq!(m["repo"], REPO);
+        assert_eq!(m["status"], "active");
+        assert_eq!(m["label_filter"], "bgagent");
+        assert_eq!(m["linear_workspace_id"], org_id.as_str());
+        assert_eq!(m["workspace_slug"], slug.as_str());
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_error_shape(r, &format!("onboard-project {op}#{k}"), op);
+        assert!(mapping().is_none());
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "onboard-project",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
+
+/// Every Linear store, for the read-only commands: nothing may change.
+fn snapshot(w: &World, slug: &str) -> (Vec<Value>, Vec<Value>, Vec<Value>, Option<Value>) {
+    (
+        w.platform.scan("LinearWorkspaceRegistryTableName"),
+        w.platform.scan("LinearUserMappingTableName"),
+        w.platform.scan("LinearProjectMappingTableName"),
+        bundle(w, slug),
+    )
+}
+
+#[test]
+fn read_only_commands_every_aws_call_faulted() {
+    let (w, lin, _) = new_world();
+    let (slug, _) = first_workspace(&w, &lin);
+    let pid = lin.standin.config().projects[0].id.clone();
+    w.run(&["linear", "onboard-project", &pid, "--repo", REPO])
+        .ok();
+    let before = snapshot(&w, &slug);
+    let noop = || {};
+
+    // projects
+    let run = || w.run(&["--output", "json", "linear", "projects"]);
+    let ok = |r: &Run| {
+        let ps = r.json()["projects"].as_array().unwrap().clone();
+        assert_eq!(ps.len(), 3);
+        assert_eq!(ps.iter().filter(|p| p["repo"] == REPO).count(), 1);
+        assert_eq!(snapshot(&w, &slug), before);
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_error_shape(r, &format!("projects {op}#{k}"), op);
+        assert_eq!(snapshot(&w, &slug), before);
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "projects",
+            reset: &noop,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+
+    // workspaces
+    let run = || w.run(&["--output", "json", "linear", "workspaces"]);
+    let ok = |r: &Run| {
+        let ws = &r.json()["workspaces"];
+        assert_eq!(ws.as_array().unwrap().len(), 1);
+        assert_eq!(ws[0]["bundle"], "ok");
+        assert_eq!(ws[0]["webhook_secret"], "set");
+        assert_eq!(snapshot(&w, &slug), before);
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_eq!(snapshot(&w, &slug), before);
+        if op == "GetSecretValue" {
+            // A listing: the row is shown with its bundle unreadable, and the listing ends.
+            assert_eq!(r.code, 0, "{}", r.show());
+            let b = r.json()["workspaces"][0]["bundle"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(b.starts_with("unreadable: "), "{b}");
+            return false;
+        }
+        assert_error_shape(r, &format!("workspaces {op}#{k}"), op);
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "workspaces",
+            reset: &noop,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
+
+fn checks(r: &Run) -> HashMap<String, (String, String)> {
+    r.json()["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                (
+                    c["status"].as_str().unwrap().to_string(),
+                    c["fix"].as_str().unwrap_or_default().to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn doctor_verify_refresh_every_aws_call_faulted() {
+    let (w, lin, _) = new_world();
+    let (slug, _) = first_workspace(&w, &lin);
+    let pid = lin.standin.config().projects[0].id.clone();
+    w.run(&["linear", "onboard-project", &pid, "--repo", REPO])
+        .ok();
+    let seeded = RefCell::new(String::new());
+    let reset = || {
+        *seeded.borrow_mut() = reseat_expired(&w, &lin, &slug);
+    };
+    let run = || {
+        w.run(&[
+            "--output",
+            "json",
+            "linear",
+            "doctor",
+            &slug,
+            "--verify-refresh",
+        ])
+    };
+    let ok = |r: &Run| {
+        let c = checks(r);
+        assert!(c.values().all(|(s, _)| s == "pass"), "{}", r.stdout);
+        let rt = bundle(&w, &slug).unwrap()["refresh_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert_ne!(rt, *seeded.borrow());
+        assert!(lin.standin.is_current_refresh_token(&rt));
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        if r.code == 0 && op == "GetSecretValue" {
+            // The re-read before storing the rotation failed (stored onto the earlier copy),
+            // or the stack-wide fallback could not be read (the workspace has its own secret):
+            // either is said.
+            let detail = r.json()["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["id"] == "webhook-secret")
+                .unwrap()["detail"]
+                .to_string();
+            assert!(
+                r.stderr.contains("could not re-read") || detail.contains("could not be read"),
+                "doctor {op}#{k}: {}",
+                r.show()
+            );
+            ok(r);
+            return false;
+        }
+        // The report names the failed check and its fix; the process ends with 1.
+        assert_eq!(r.code, 1, "doctor {op}#{k}: {}", r.show());
+        let c = checks(r);
+        let fails: Vec<_> = c.iter().filter(|(_, (s, _))| s == "fail").collect();
+        assert!(!fails.is_empty(), "doctor {op}#{k}: {}", r.stdout);
+        for (id, (_, fix)) in &fails {
+            assert!(!fix.is_empty(), "doctor {op}#{k}: check {id} has no fix");
+        }
+        let rt = bundle(&w, &slug).unwrap()["refresh_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        if op == "PutSecretValue" {
+            assert_eq!(rt, *seeded.borrow());
+            return false;
+        }
+        assert!(
+            lin.standin.is_current_refresh_token(&rt),
+            "doctor {op}#{k} left a spent refresh token"
+        );
+        false
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "doctor --verify-refresh",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
+
+#[test]
+fn remove_workspace_every_aws_call_faulted() {
+    for purge in [false, true] {
+        let (w, lin, _) = new_world();
+        let (slug, org_id) = first_workspace(&w, &lin);
+        let name = format!("bgagent-linear-oauth-{slug}");
+        let row_before = registry(&w, &org_id).unwrap();
+        let bundle_before = bundle(&w, &slug).unwrap();
+        let reset = || {
+            if scheduled_for_deletion(&w, &name) {
+                block_on(sm(&w).restore_secret().secret_id(&name).send()).unwrap();
+            }
+            w.platform
+                .put_item_json("LinearWorkspaceRegistryTableName", &row_before);
+            assert_eq!(bundle(&w, &slug).unwrap(), bundle_before);
+        };
+        let mut args = vec!["--output", "json", "--yes", "linear", "remove-workspace"];
+        args.push(slug.as_str());
+        if purge {
+            args.push("--purge");
+        }
+        let run = || w.run(&args);
+        let ok = |r: &Run| {
+            let v = r.json();
+            assert_eq!(v["status"], if purge { "purged" } else { "revoked" });
+            assert_eq!(v["secret"]["action"], "scheduled_deletion");
+            assert!(scheduled_for_deletion(&w, &name));
+            match registry(&w, &org_id) {
+                None => assert!(purge),
+                Some(row) => {
+                    assert!(!purge, "--purge kept the row");
+                    assert_eq!(row["status"], "revoked");
+                    assert_eq!(row["revoked_reason"], "admin_removed");
+                }
+            }
+        };
+        let failed = |r: &Run, op: &str, k: usize| {
+            let what = format!("remove-workspace (purge {purge}) {op}#{k}");
+            assert_error_shape(r, &what, op);
+            let row = registry(&w, &org_id).expect("the row is kept on a failure");
+            let scheduled = scheduled_for_deletion(&w, &name);
+            match row["status"].as_str() {
+                // Nothing happened yet.
+                Some("active") => {
+                    assert!(!scheduled, "{what}: a bundle deleted behind an active row");
+                    assert!(
+                        op != "UpdateItem" || r.stderr.contains("not written: anything"),
+                        "{}",
+                        r.show()
+                    );
+                }
+                // Revoked first; the bundle's deletion failed and is recorded, or only the
+                // row's deletion (--purge) failed.
+                Some("revoked") => {
+                    assert!(r.stderr.contains("written: registry"), "{}", r.show());
+                    if scheduled {
+                        assert!(purge && op == "DeleteItem", "{what}");
+                    } else {
+                        assert_eq!(row["secret_deletion_failed"], true, "{what}: {row}");
+                        assert_eq!(row["orphaned_oauth_secret_arn"], row["oauth_secret_arn"]);
+                    }
+                }
+                s => panic!("{what}: status {s:?}"),
+            }
+            true
+        };
+        exercise(
+            &w,
+            &lin,
+            &Case {
+                name: if purge {
+                    "remove-workspace --purge"
+                } else {
+                    "remove-workspace"
+                },
+                reset: &reset,
+                run: &run,
+                ok: &ok,
+                failed: &failed,
+            },
+        );
+    }
+}
