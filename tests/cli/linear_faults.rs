@@ -1044,3 +1044,283 @@ fn remove_workspace_every_aws_call_faulted() {
         );
     }
 }
+
+/// A proxy in front of the Linear stand-in's API (token endpoint and GraphQL); returns the proxy
+/// and the paths it saw. The world's `BGAGENT_LINEAR_API_URL` points at it until `unproxy`.
+fn linear_proxy(
+    w: &World,
+    lin: &Lin,
+    rule: impl FnMut(&crate::proxy::Req) -> Action + Send + 'static,
+) -> (Proxy, Arc<Mutex<Vec<String>>>) {
+    let paths: Arc<Mutex<Vec<String>>> = Arc::default();
+    let p2 = paths.clone();
+    let mut rule = rule;
+    let p = Proxy::start(&lin.standin.url(), move |req| {
+        p2.lock().unwrap().push(req.path.clone());
+        rule(req)
+    });
+    w.env("BGAGENT_LINEAR_API_URL", &p.url);
+    (p, paths)
+}
+
+fn unproxy(w: &World, lin: &Lin) {
+    w.extra_env
+        .borrow_mut()
+        .retain(|(k, _)| k != "BGAGENT_LINEAR_API_URL");
+    w.env("BGAGENT_LINEAR_API_URL", &lin.standin.url());
+}
+
+fn too_many(after_secs: u64) -> Action {
+    Action::Respond(
+        429,
+        vec![
+            ("Retry-After".into(), after_secs.to_string()),
+            ("Content-Type".into(), "application/json".into()),
+        ],
+        r#"{"error":"rate_limited","errors":[{"message":"rate limited"}]}"#.into(),
+    )
+}
+
+#[test]
+fn invite_users_refresh_and_graphql_faults_on_linear() {
+    let (w, lin, _) = new_world();
+    let (slug, _) = first_workspace(&w, &lin);
+    let invite = || {
+        w.run(&[
+            "--output",
+            "json",
+            "linear",
+            "invite-user",
+            &slug,
+            "sam@acme.io",
+        ])
+    };
+    let invites = || w.platform.scan("LinearUserMappingTableName").len();
+
+    // 5xx from the token endpoint: not retried (the refresh token may have rotated), and the
+    // stored tokens stay as they were.
+    let seeded = reseat_expired(&w, &lin, &slug);
+    let before = bundle(&w, &slug).unwrap();
+    let c0 = lin.standin.counts();
+    lin.standin.fail_next("/oauth/token", 500, 1);
+    let r = invite();
+    r.fails(1, "token refresh was rejected by Linear");
+    assert!(r.stderr.contains("not written: nothing"), "{}", r.show());
+    let c1 = lin.standin.counts();
+    assert_eq!(c1.faulted, c0.faulted + 1);
+    assert_eq!(c1.refreshes, c0.refreshes, "a 5xx refresh was retried");
+    assert_eq!(bundle(&w, &slug).unwrap(), before);
+    assert!(lin.standin.is_current_refresh_token(&seeded));
+    assert_eq!(invites(), 0);
+
+    // 429 with Retry-After: waited for, retried once, and the rotation is stored.
+    let mut first = true;
+    let (p, paths) = linear_proxy(&w, &lin, move |req| {
+        if req.path.starts_with("/oauth/token") && std::mem::take(&mut first) {
+            return too_many(1);
+        }
+        Action::Forward
+    });
+    let started = std::time::Instant::now();
+    let r = invite();
+    unproxy(&w, &lin);
+    drop(p);
+    lin.register_tokens(&w);
+    r.ok();
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After ignored"
+    );
+    let tokens = paths
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|p| p.starts_with("/oauth/token"))
+        .count();
+    assert_eq!(tokens, 2);
+    let rt = bundle(&w, &slug).unwrap()["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(rt, seeded);
+    assert!(lin.standin.is_current_refresh_token(&rt));
+    assert_eq!(invites(), 1);
+
+    // GraphQL is idempotent: a 503 and a 429 with Retry-After are retried.
+    lin.standin.fail_next("/graphql", 503, 1);
+    invite().ok();
+    let mut first = true;
+    let (p, _) = linear_proxy(&w, &lin, move |req| {
+        if req.path.starts_with("/graphql") && std::mem::take(&mut first) {
+            return too_many(1);
+        }
+        Action::Forward
+    });
+    let r = invite();
+    unproxy(&w, &lin);
+    drop(p);
+    r.ok();
+    assert_eq!(invites(), 3);
+
+    // A persistent GraphQL outage after a due refresh: a clear error, no invite, and the
+    // rotation that already happened is stored (the workspace is not stranded).
+    let seeded = reseat_expired(&w, &lin, &slug);
+    lin.standin.fail_next("/graphql", 503, 50);
+    let r = invite();
+    lin.register_tokens(&w);
+    r.fails(1, "Linear GraphQL");
+    assert!(r.stderr.contains("caused by: HTTP 503"), "{}", r.show());
+    assert!(r.stderr.contains("hint: retry"), "{}", r.show());
+    let rt = bundle(&w, &slug).unwrap()["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(rt, seeded);
+    assert!(lin.standin.is_current_refresh_token(&rt));
+    assert_eq!(invites(), 3);
+    w.assert_no_secrets();
+}
+
+/// Plays the platform's Lambda: rotates the workspace's refresh token at Linear and stores the
+/// new pair in the bundle (keeping every other field), with `expires_in` seconds left.
+fn lambda_rotates(w: &World, lin: &Lin, slug: &str, expires_in: i64) -> String {
+    let mut b = bundle(w, slug).unwrap();
+    let (access, refresh) = lin
+        .standin
+        .rotate_refresh_token_externally(b["refresh_token"].as_str().unwrap())
+        .expect("the stored refresh token is current");
+    w.secret(&access);
+    w.secret(&refresh);
+    b["access_token"] = json!(access);
+    b["refresh_token"] = json!(refresh);
+    b["expires_at"] = json!(crate::support::iso(
+        time::OffsetDateTime::now_utc() + time::Duration::seconds(expires_in)
+    ));
+    w.platform
+        .put_secret_string(&format!("bgagent-linear-oauth-{slug}"), &b.to_string());
+    refresh
+}
+
+#[test]
+fn a_lambda_rotation_during_invite_users_refresh_is_adopted_not_overwritten() {
+    let (w, lin, _) = new_world();
+    let (slug, _) = first_workspace(&w, &lin);
+    for lambda_expiry in [3600, 30] {
+        reseat_expired(&w, &lin, &slug);
+        // The Lambda refreshes just before bgagent's refresh reaches Linear: bgagent's refresh
+        // token is spent (invalid_grant); it must re-read, find the rotation and use it (or,
+        // when that token is due too, refresh once more with it). The proxy holds bgagent's
+        // first token request until the test has played the Lambda.
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+        let mut held = false;
+        let (p, paths) = linear_proxy(&w, &lin, move |req| {
+            if req.path.starts_with("/oauth/token") && !held {
+                held = true;
+                tx.send(()).unwrap();
+                done_rx.recv().unwrap();
+            }
+            Action::Forward
+        });
+        let s = w.spawn(
+            &[
+                "--output",
+                "json",
+                "linear",
+                "invite-user",
+                &slug,
+                "sam@acme.io",
+            ],
+            "",
+        );
+        rx.recv_timeout(Duration::from_secs(30))
+            .expect("bgagent to refresh");
+        let lambdas = lambda_rotates(&w, &lin, &slug, lambda_expiry);
+        done_tx.send(()).unwrap();
+        let r = w.finish(s);
+        unproxy(&w, &lin);
+        drop(p);
+        lin.register_tokens(&w);
+        r.ok();
+        let b = bundle(&w, &slug).unwrap();
+        assert_complete(&b, "invite-user");
+        let rt = b["refresh_token"].as_str().unwrap();
+        assert!(
+            lin.standin.is_current_refresh_token(rt),
+            "the stored refresh token is spent (Lambda's rotation lost)"
+        );
+        let tokens = paths
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| p.starts_with("/oauth/token"))
+            .count();
+        if lambda_expiry > 60 {
+            // Fresh: used as the Lambda left it.
+            assert_eq!(rt, lambdas);
+            assert_eq!(tokens, 1);
+        } else {
+            // Due: refreshed once more with the Lambda's token.
+            assert_ne!(rt, lambdas);
+            assert_eq!(tokens, 2);
+        }
+        assert_eq!(b["webhook_signing_secret"], WEBHOOK);
+    }
+    w.assert_no_secrets();
+}
+
+#[test]
+fn update_webhook_secret_reads_after_the_input_so_a_rotation_meanwhile_is_kept() {
+    let (w, lin, _) = new_world();
+    let (slug, _) = first_workspace(&w, &lin);
+    let new = "lin_wh_typed_while_the_lambda_rotates_0123";
+    w.secret(new);
+    // Every AWS request, with the time it arrived.
+    let log: Arc<Mutex<Vec<(String, std::time::Instant)>>> = Arc::default();
+    let l = log.clone();
+    let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
+        l.lock()
+            .unwrap()
+            .push((req.aws_op(), std::time::Instant::now()));
+        Action::Forward
+    });
+    faulty_world(&w, &p);
+    w.env("BGAGENT_HTTP_TIMEOUT", "10");
+    let mut s = w.spawn(
+        &[
+            "--output",
+            "json",
+            "linear",
+            "update-webhook-secret",
+            &slug,
+            "--webhook-secret-stdin",
+        ],
+        "",
+    );
+    // While the operator is still typing, the Lambda rotates the refresh token.
+    std::thread::sleep(Duration::from_millis(1500));
+    let rotated = lambda_rotates(&w, &lin, &slug, 3600);
+    let typed = std::time::Instant::now();
+    s.write_stdin(&format!("{new}\n"));
+    let r = w.finish(s);
+    clear_faults(&w);
+    drop(p);
+    r.ok();
+    let b = bundle(&w, &slug).unwrap();
+    assert_eq!(b["webhook_signing_secret"], new);
+    assert_eq!(
+        b["refresh_token"],
+        rotated.as_str(),
+        "the rotation was overwritten"
+    );
+    assert!(lin.standin.is_current_refresh_token(&rotated));
+    let early: Vec<String> = log
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(_, t)| *t < typed)
+        .map(|(op, _)| op.clone())
+        .collect();
+    assert!(early.is_empty(), "AWS was read before the input: {early:?}");
+    w.assert_no_secrets();
+}
