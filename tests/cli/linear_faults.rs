@@ -1324,3 +1324,136 @@ fn update_webhook_secret_reads_after_the_input_so_a_rotation_meanwhile_is_kept()
     assert!(early.is_empty(), "AWS was read before the input: {early:?}");
     w.assert_no_secrets();
 }
+
+#[test]
+fn every_registry_read_finds_a_row_past_the_first_scan_page() {
+    let (w, lin, _) = new_world();
+    // More than 1 MB of other (revoked) workspaces whose ids sort first, so that DynamoDB — and
+    // moto, which keeps the 1 MB page limit and scans in key order — returns the real row on a
+    // later Scan page (checked below).
+    let filler = "x".repeat(4000);
+    let t = w
+        .platform
+        .table("LinearWorkspaceRegistryTableName")
+        .to_string();
+    block_on(async {
+        for i in 0..300 {
+            let item = json!({
+                "linear_workspace_id": format!("00000000-0000-4000-8000-{i:012}"),
+                "workspace_slug": format!("old-{i:04}"),
+                "oauth_secret_arn": format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:bgagent-linear-oauth-old-{i:04}-AbCdEf"),
+                "status": "revoked",
+                "note": filler,
+            });
+            let av = |v: &Value| {
+                aws_sdk_dynamodb::types::AttributeValue::S(v.as_str().unwrap().to_string())
+            };
+            let item = item
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), av(v)))
+                .collect();
+            ddb(&w)
+                .put_item()
+                .table_name(&t)
+                .set_item(Some(item))
+                .send()
+                .await
+                .unwrap();
+        }
+    });
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let page = block_on(ddb(&w).scan().table_name(&t).send()).unwrap();
+    assert!(
+        page.last_evaluated_key.is_some(),
+        "one page holds everything"
+    );
+    assert!(
+        !page
+            .items()
+            .iter()
+            .any(|i| i.get("linear_workspace_id").and_then(|v| v.as_s().ok()) == Some(&org_id)),
+        "the workspace's row is on the first page; the test proves nothing"
+    );
+
+    // By slug (invite-user, remove-workspace): found.
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "invite-user",
+        &slug,
+        "sam@acme.io",
+    ]);
+    r.ok();
+    assert_eq!(r.json()["workspace_id"], org_id.as_str());
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "remove-workspace",
+        &slug,
+        "--dry-run",
+    ]);
+    r.ok();
+    assert_eq!(r.json()["linear_workspace_id"], org_id.as_str());
+    // The sole active workspace (onboard-project, projects, doctor): found.
+    let pid = lin.standin.config().projects[0].id.clone();
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "onboard-project",
+        &pid,
+        "--repo",
+        REPO,
+    ]);
+    r.ok();
+    assert_eq!(r.json()["mapping"]["linear_workspace_id"], org_id.as_str());
+    let r = w.run(&["--output", "json", "linear", "projects"]);
+    r.ok();
+    assert_eq!(r.json()["projects"].as_array().unwrap().len(), 3);
+    let r = w.run(&[
+        "--output",
+        "json",
+        "linear",
+        "doctor",
+        "--skip-webhook-probe",
+    ]);
+    r.ok();
+    assert_eq!(checks(&r)["workspace"].0, "pass");
+    // add-workspace: the app to reuse is on a later page, and so is a duplicate.
+    let (run, _) = lin.install(
+        &w,
+        &["linear", "add-workspace", &slug, "--webhook-secret-stdin"],
+        &format!("{WEBHOOK}\n"),
+    );
+    run.fails(3, "already registered and active");
+    let second = Org {
+        id: random_uuid(),
+        name: "Beta".into(),
+        url_key: format!("beta{}", hex::encode(rand::random::<[u8; 4]>())),
+    };
+    lin.standin.set_org(second.clone());
+    let (run, _) = lin.install(
+        &w,
+        &[
+            "--output",
+            "json",
+            "linear",
+            "add-workspace",
+            &second.url_key,
+            "--webhook-secret-stdin",
+        ],
+        "lin_wh_second_workspace_0123456789\n",
+    );
+    w.secret("lin_wh_second_workspace_0123456789");
+    run.ok();
+    assert_eq!(run.json()["client_reused_from"], slug.as_str());
+    // workspaces lists every row.
+    let r = w.run(&["--output", "json", "linear", "workspaces"]);
+    r.ok();
+    assert_eq!(r.json()["workspaces"].as_array().unwrap().len(), 302);
+    w.assert_no_secrets();
+}
