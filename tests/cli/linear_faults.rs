@@ -1457,3 +1457,275 @@ fn every_registry_read_finds_a_row_past_the_first_scan_page() {
     assert_eq!(r.json()["workspaces"].as_array().unwrap().len(), 302);
     w.assert_no_secrets();
 }
+
+/// Every Linear store, including the stack-wide secret and every bundle, for "changes nothing".
+fn everything(w: &World) -> Vec<Value> {
+    let mut all = vec![
+        json!(w.platform.scan("LinearWorkspaceRegistryTableName")),
+        json!(w.platform.scan("LinearUserMappingTableName")),
+        json!(w.platform.scan("LinearProjectMappingTableName")),
+        json!(stack_secret(w)),
+    ];
+    for row in w.platform.scan("LinearWorkspaceRegistryTableName") {
+        let slug = row["workspace_slug"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        all.push(json!(bundle(w, &slug)));
+    }
+    all
+}
+
+#[test]
+fn each_refusal_names_the_fix_and_changes_nothing() {
+    let (w, lin, key) = new_world();
+    let org = lin.standin.org();
+    // A workspace registered under another slug (with --force) is not re-registered under its
+    // URL key: that would leave a second secret and orphan the first.
+    let other = format!("{key}-old");
+    let (run, _) = lin.install(
+        &w,
+        &[
+            "linear",
+            "setup",
+            &other,
+            "--client-id",
+            &lin.client_id,
+            "--client-secret-stdin",
+            "--webhook-secret-stdin",
+            "--force",
+        ],
+        &format!("{}\n{WEBHOOK}\n", lin.client_secret),
+    );
+    run.ok();
+    let before = everything(&w);
+    let (run, _) = lin.install(
+        &w,
+        &[
+            "linear",
+            "setup",
+            &key,
+            "--client-id",
+            &lin.client_id,
+            "--client-secret-stdin",
+        ],
+        &format!("{}\n", lin.client_secret),
+    );
+    run.fails(3, &format!("is registered as '{other}'"));
+    assert!(
+        run.stderr
+            .contains(&format!("bgagent linear setup {other}")),
+        "{}",
+        run.show()
+    );
+    assert!(bundle(&w, &key).is_none());
+    assert_eq!(everything(&w), before);
+    let slug = other;
+
+    let cases: Vec<(Vec<String>, Box<dyn Fn()>, Box<dyn Fn()>, i32, &str)> = {
+        let name = format!("bgagent-linear-oauth-{slug}");
+        let b = bundle(&w, &slug).unwrap();
+        let row = registry(&w, &org.id).unwrap();
+        let pid = lin.standin.config().projects[0].id.clone();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let (wr, br, nr, rr) = (&w, b.clone(), name.clone(), row.clone());
+        let unusable: Box<dyn Fn()> = Box::new(move || {
+            let mut b = br.clone();
+            b.as_object_mut().unwrap().remove("scope");
+            wr.platform.put_secret_string(&nr, &b.to_string());
+        });
+        let (br, nr) = (b.clone(), name.clone());
+        let restore_bundle: Box<dyn Fn()> =
+            Box::new(move || wr.platform.put_secret_string(&nr, &br.to_string()));
+        let rr2 = rr.clone();
+        let revoke: Box<dyn Fn()> = Box::new(move || {
+            let mut r = rr2.clone();
+            r["status"] = json!("revoked");
+            wr.platform
+                .put_item_json("LinearWorkspaceRegistryTableName", &r);
+        });
+        let rr3 = rr.clone();
+        let restore_row: Box<dyn Fn()> = Box::new(move || {
+            wr.platform
+                .put_item_json("LinearWorkspaceRegistryTableName", &rr3)
+        });
+        let rr4 = rr.clone();
+        let twin: Box<dyn Fn()> = Box::new(move || {
+            let mut r = rr4.clone();
+            r["linear_workspace_id"] = json!("00000000-0000-4000-8000-000000000001");
+            wr.platform
+                .put_item_json("LinearWorkspaceRegistryTableName", &r);
+        });
+        let untwin: Box<dyn Fn()> = Box::new(move || {
+            delete_row(
+                wr,
+                "LinearWorkspaceRegistryTableName",
+                "linear_workspace_id",
+                "00000000-0000-4000-8000-000000000001",
+            )
+        });
+        let rr5 = rr.clone();
+        let second_active: Box<dyn Fn()> = Box::new(move || {
+            let mut r = rr5.clone();
+            r["linear_workspace_id"] = json!("00000000-0000-4000-8000-000000000002");
+            r["workspace_slug"] = json!("second-ws");
+            wr.platform
+                .put_item_json("LinearWorkspaceRegistryTableName", &r);
+        });
+        let no_second: Box<dyn Fn()> = Box::new(move || {
+            delete_row(
+                wr,
+                "LinearWorkspaceRegistryTableName",
+                "linear_workspace_id",
+                "00000000-0000-4000-8000-000000000002",
+            )
+        });
+        let nothing = || -> Box<dyn Fn()> { Box::new(|| {}) };
+        vec![
+            (
+                s(&[
+                    "linear",
+                    "update-webhook-secret",
+                    &slug,
+                    "--webhook-secret-stdin",
+                ]),
+                unusable,
+                restore_bundle,
+                3,
+                "is unusable",
+            ),
+            (
+                s(&["linear", "invite-user", &slug, "sam@acme.io"]),
+                revoke,
+                restore_row,
+                3,
+                "is not active",
+            ),
+            (
+                s(&["linear", "invite-user", &slug, "sam@acme.io"]),
+                twin,
+                untwin,
+                3,
+                "registry rows claim the slug",
+            ),
+            (
+                s(&["linear", "onboard-project", &pid, "--repo", REPO]),
+                second_active,
+                no_second,
+                2,
+                "--slug",
+            ),
+            (
+                s(&[
+                    "linear",
+                    "onboard-project",
+                    &pid,
+                    "--repo",
+                    REPO,
+                    "--label",
+                    "  ",
+                ]),
+                nothing(),
+                nothing(),
+                2,
+                "--label",
+            ),
+            (
+                s(&["linear", "invite-user", &slug, "a"]),
+                nothing(),
+                nothing(),
+                2,
+                "members match 'a'",
+            ),
+            (
+                s(&["linear", "invite-user", &slug, "old@acme.io"]),
+                nothing(),
+                nothing(),
+                2,
+                "no active member",
+            ),
+            (
+                s(&["linear", "invite-user", "bad slug!", "sam@acme.io"]),
+                nothing(),
+                nothing(),
+                2,
+                "invalid workspace slug",
+            ),
+            (
+                s(&["linear", "remove-workspace", "no"]),
+                nothing(),
+                nothing(),
+                2,
+                "invalid workspace slug",
+            ),
+        ]
+    };
+    for (args, prepare, undo, code, needle) in &cases {
+        prepare();
+        let before = everything(&w);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = w.run_in(&args, "lin_wh_never_written_0123456789\n");
+        r.fails(*code, needle);
+        assert!(
+            r.stderr.contains("hint:") || *code == 2,
+            "{args:?}: no fix named\n{}",
+            r.show()
+        );
+        assert_eq!(everything(&w), before, "{args:?} changed something");
+        undo();
+    }
+
+    // Codes: an expired one, and one whose workspace was revoked since, are refused and kept.
+    let code = w
+        .run(&[
+            "--output",
+            "json",
+            "linear",
+            "invite-user",
+            &slug,
+            "sam@acme.io",
+        ])
+        .json()["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let link = |c: &str| {
+        w.run(&[
+            "--yes",
+            "linear",
+            "link",
+            c,
+            "--via",
+            "direct",
+            "--platform-user-id",
+            PLATFORM_USER,
+        ])
+    };
+    let pending = |c: &str| {
+        w.platform.get_item(
+            "LinearUserMappingTableName",
+            "linear_identity",
+            &format!("pending#{c}"),
+        )
+    };
+    let mut row = pending(&code).unwrap();
+    let ttl = row["ttl"].clone();
+    row["ttl"] = json!(time::OffsetDateTime::now_utc().unix_timestamp() - 10);
+    w.platform.put_item_json("LinearUserMappingTableName", &row);
+    let before = everything(&w);
+    link(&code).fails(3, "expired");
+    assert_eq!(everything(&w), before);
+    row["ttl"] = ttl;
+    w.platform.put_item_json("LinearUserMappingTableName", &row);
+    let mut reg = registry(&w, &org.id).unwrap();
+    reg["status"] = json!("revoked");
+    w.platform
+        .put_item_json("LinearWorkspaceRegistryTableName", &reg);
+    let before = everything(&w);
+    let r = link(&code);
+    r.fails(3, "is not active");
+    assert!(r.stderr.contains("bgagent linear setup"), "{}", r.show());
+    assert_eq!(everything(&w), before);
+    assert!(pending(&code).is_some());
+    w.assert_no_secrets();
+}
