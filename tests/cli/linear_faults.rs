@@ -1729,3 +1729,424 @@ fn each_refusal_names_the_fix_and_changes_nothing() {
     assert!(pending(&code).is_some());
     w.assert_no_secrets();
 }
+
+fn keys(v: &Value) -> Vec<String> {
+    let mut k: Vec<String> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .cloned()
+        .collect();
+    k.sort();
+    k
+}
+
+#[track_caller]
+fn assert_keys(v: &Value, documented: &[&str], what: &str) {
+    let mut d: Vec<String> = documented.iter().map(|s| s.to_string()).collect();
+    d.sort();
+    assert_eq!(
+        keys(v),
+        d,
+        "{what}: the JSON keys differ from README's: {v}"
+    );
+}
+
+#[track_caller]
+fn assert_iso_ms(v: &Value, what: &str) {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{what}: not a string: {v}"));
+    let b = s.as_bytes();
+    let ok = s.len() == 24
+        && s.ends_with('Z')
+        && b[10] == b'T'
+        && b[19] == b'.'
+        && time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_ok();
+    assert!(ok, "{what}: not an ISO UTC time with milliseconds: {s}");
+}
+
+#[test]
+fn every_contract_field_and_every_documented_json_key() {
+    let (w, lin, _) = new_world();
+    let j = |args: &[&str]| {
+        let mut full = vec!["--output", "json"];
+        full.extend_from_slice(args);
+        let r = w.run(&full);
+        r.ok();
+        r.json()
+    };
+    assert_keys(
+        &j(&["linear", "app-template"]),
+        &[
+            "console_url",
+            "name",
+            "developer_name",
+            "developer_url",
+            "description",
+            "callback_url",
+            "github_username",
+            "webhooks",
+            "public",
+            "scopes",
+        ],
+        "app-template",
+    );
+    assert_keys(
+        &j(&["linear", "webhook-info"]),
+        &["url", "resource_types", "secret_command"],
+        "webhook-info",
+    );
+    let slug = lin.standin.org().url_key;
+    let dry = w.run_in(
+        &[
+            "--output",
+            "json",
+            "linear",
+            "setup",
+            &slug,
+            "--client-id",
+            &lin.client_id,
+            "--client-secret-stdin",
+            "--dry-run",
+        ],
+        &format!("{}\n", lin.client_secret),
+    );
+    dry.ok();
+    assert_keys(
+        &dry.json(),
+        &[
+            "dry_run",
+            "workspace_slug",
+            "authorize_url",
+            "authorize_params",
+            "writes",
+            "installed_by_platform_user_id",
+            "client_reused_from",
+        ],
+        "setup --dry-run",
+    );
+    let (run, _) = lin.install(
+        &w,
+        &[
+            "--output",
+            "json",
+            "linear",
+            "setup",
+            &slug,
+            "--client-id",
+            &lin.client_id,
+            "--client-secret-stdin",
+            "--webhook-secret-stdin",
+        ],
+        &format!("{}\n{WEBHOOK}\n", lin.client_secret),
+    );
+    run.ok();
+    assert_keys(
+        &run.json(),
+        &[
+            "workspace_id",
+            "workspace_slug",
+            "workspace_name",
+            "url_key",
+            "oauth_secret_arn",
+            "installed_by_platform_user_id",
+            "token_expires_at",
+            "team_keys",
+            "actor_app",
+            "client_reused_from",
+            "webhook_url",
+            "webhook_secret",
+            "stack_wide_webhook_secret",
+            "written",
+            "next_steps",
+        ],
+        "setup",
+    );
+    let org = lin.standin.org();
+    // The bundle (§5): the 11 fields and the optional webhook secret, times in JS ISO form.
+    let b = bundle(&w, &slug).unwrap();
+    assert_complete(&b, "bundle");
+    for k in ["expires_at", "installed_at", "updated_at"] {
+        assert_iso_ms(&b[k], k);
+    }
+    assert_eq!(b["scope"], "read write app:assignable app:mentionable");
+    assert!(
+        w.platform
+            .secret_description(&format!("bgagent-linear-oauth-{slug}"))
+            .unwrap()
+            .contains(&format!("Linear OAuth token for workspace '{slug}'"))
+    );
+    // The registry row (§7.1).
+    let row = registry(&w, &org.id).unwrap();
+    assert_keys(
+        &row,
+        &[
+            "linear_workspace_id",
+            "workspace_slug",
+            "oauth_secret_arn",
+            "installed_by_platform_user_id",
+            "installed_at",
+            "updated_at",
+            "status",
+            "team_keys",
+        ],
+        "registry row",
+    );
+    assert_iso_ms(&row["installed_at"], "installed_at");
+    assert_eq!(row["installed_at"], b["installed_at"]);
+    assert!(
+        row["team_keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(Value::is_string)
+    );
+
+    let ws = j(&["linear", "workspaces"]);
+    assert_keys(&ws, &["workspaces"], "workspaces");
+    assert_keys(
+        &ws["workspaces"][0],
+        &[
+            "workspace_id",
+            "workspace_slug",
+            "status",
+            "installed_at",
+            "installed_by_platform_user_id",
+            "updated_at",
+            "team_keys",
+            "token_expires_at",
+            "bundle",
+            "webhook_secret",
+        ],
+        "workspaces[]",
+    );
+    let new = "lin_wh_for_the_keys_test_0123456789";
+    w.secret(new);
+    let r = w.run_in(
+        &[
+            "--output",
+            "json",
+            "linear",
+            "update-webhook-secret",
+            &slug,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{new}\n"),
+    );
+    r.ok();
+    assert_keys(
+        &r.json(),
+        &[
+            "dry_run",
+            "workspace_slug",
+            "workspace_id",
+            "previous",
+            "changed",
+            "written",
+            "stack_wide_webhook_secret",
+        ],
+        "update-webhook-secret",
+    );
+    let pid = lin.standin.config().projects[0].id.clone();
+    let v = j(&[
+        "linear",
+        "onboard-project",
+        &pid,
+        "--repo",
+        REPO,
+        "--team-id",
+        "team-1",
+    ]);
+    assert_keys(
+        &v,
+        &["action", "dry_run", "project_name", "mapping"],
+        "onboard-project",
+    );
+    // The project mapping (§7.3) as stored.
+    let m = w
+        .platform
+        .get_item("LinearProjectMappingTableName", "linear_project_id", &pid)
+        .unwrap();
+    assert_keys(
+        &m,
+        &[
+            "linear_project_id",
+            "repo",
+            "label_filter",
+            "team_id",
+            "status",
+            "onboarded_at",
+            "updated_at",
+            "linear_workspace_id",
+            "workspace_slug",
+        ],
+        "project mapping",
+    );
+    assert_eq!(m, v["mapping"]);
+    assert_iso_ms(&m["onboarded_at"], "onboarded_at");
+    let ps = j(&["linear", "projects"]);
+    assert_keys(&ps, &["projects", "failed"], "projects");
+    assert_keys(
+        &ps["projects"][0],
+        &[
+            "workspace_slug",
+            "workspace_id",
+            "id",
+            "name",
+            "team",
+            "repo",
+            "label_filter",
+            "mapping_status",
+        ],
+        "projects[]",
+    );
+    let inv = j(&["linear", "invite-user", &slug, "sam@acme.io"]);
+    assert_keys(
+        &inv,
+        &[
+            "dry_run",
+            "code",
+            "link_command",
+            "expires_at",
+            "ttl",
+            "workspace_slug",
+            "workspace_id",
+            "linear_user_id",
+            "linear_user_name",
+            "linear_user_email",
+            "invited_by_platform_user_id",
+            "already_linked_to",
+        ],
+        "invite-user",
+    );
+    // The pending invite (§7.2): every field, `ttl` a number, codes of the contract's alphabet.
+    let code = inv["code"].as_str().unwrap().to_string();
+    assert!(
+        code.len() == 13
+            && code.starts_with("link-")
+            && code[5..]
+                .chars()
+                .all(|c| "abcdefghjkmnpqrstuvwxyz23456789".contains(c)),
+        "{code}"
+    );
+    let p = w
+        .platform
+        .get_item(
+            "LinearUserMappingTableName",
+            "linear_identity",
+            &format!("pending#{code}"),
+        )
+        .unwrap();
+    assert_keys(
+        &p,
+        &[
+            "linear_identity",
+            "status",
+            "linear_workspace_id",
+            "linear_workspace_slug",
+            "linear_user_id",
+            "linear_user_name",
+            "linear_user_email",
+            "invited_at",
+            "invited_by_platform_user_id",
+            "ttl",
+        ],
+        "pending invite",
+    );
+    assert_eq!(p["linear_user_name"], "Sam Dev");
+    assert_eq!(p["invited_by_platform_user_id"], PLATFORM_USER);
+    assert_iso_ms(&p["invited_at"], "invited_at");
+    let ttl = p["ttl"].as_i64().expect("ttl is a number (N)");
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    assert!(
+        (now + 86_400 - 120..=now + 86_400 + 5).contains(&ttl),
+        "{ttl}"
+    );
+    let l = j(&[
+        "--yes",
+        "linear",
+        "link",
+        &code,
+        "--via",
+        "direct",
+        "--platform-user-id",
+        PLATFORM_USER,
+    ]);
+    assert_keys(
+        &l,
+        &[
+            "dry_run",
+            "linear_workspace_id",
+            "linear_workspace_slug",
+            "linear_user_id",
+            "linear_user_name",
+            "linear_user_email",
+            "platform_user_id",
+            "linked_at",
+            "replaced_platform_user_id",
+        ],
+        "link",
+    );
+    // The active mapping, as the processor reads it.
+    let a = w
+        .platform
+        .get_item(
+            "LinearUserMappingTableName",
+            "linear_identity",
+            &format!("{}#{}", org.id, p["linear_user_id"].as_str().unwrap()),
+        )
+        .unwrap();
+    assert_keys(
+        &a,
+        &[
+            "linear_identity",
+            "platform_user_id",
+            "linear_workspace_id",
+            "linear_user_id",
+            "linked_at",
+            "status",
+            "link_method",
+        ],
+        "active mapping",
+    );
+    assert_eq!(a["link_method"], "cli");
+    assert_iso_ms(&a["linked_at"], "linked_at");
+    let d = j(&["linear", "doctor", &slug]);
+    assert_keys(&d, &["checks", "summary"], "doctor");
+    for c in d["checks"].as_array().unwrap() {
+        assert_keys(c, &["id", "status", "detail", "fix"], "doctor checks[]");
+    }
+    let rm = j(&["--yes", "linear", "remove-workspace", &slug]);
+    assert_keys(
+        &rm,
+        &[
+            "dry_run",
+            "workspace_slug",
+            "linear_workspace_id",
+            "previous_status",
+            "status",
+            "secret",
+            "mappings_kept",
+            "written",
+            "next_steps",
+        ],
+        "remove-workspace",
+    );
+    assert_keys(
+        &rm["secret"],
+        &[
+            "id",
+            "action",
+            "recovery_days",
+            "deletion_date",
+            "restore_command",
+        ],
+        "remove-workspace secret",
+    );
+    let row = registry(&w, &org.id).unwrap();
+    assert_iso_ms(&row["revoked_at"], "revoked_at");
+    assert_eq!(row["revoked_reason"], "admin_removed");
+    lin.register_tokens(&w);
+    w.assert_no_secrets();
+}
