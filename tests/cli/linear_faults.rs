@@ -2150,3 +2150,140 @@ fn every_contract_field_and_every_documented_json_key() {
     lin.register_tokens(&w);
     w.assert_no_secrets();
 }
+
+#[test]
+fn setup_rerun_and_setup_of_a_removed_workspace_every_aws_call_faulted() {
+    // Re-authorizing an installed workspace: the bundle is put (not created), its webhook secret
+    // and the fields setup does not own are kept.
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let name = format!("bgagent-linear-oauth-{slug}");
+    let before = RefCell::new(Value::Null);
+    let reset = || {
+        let mut b = bundle(&w, &slug).unwrap();
+        b["x_future"] = json!({"kept": true});
+        w.platform.put_secret_string(&name, &b.to_string());
+        *before.borrow_mut() = b;
+    };
+    let args = [
+        "--output",
+        "json",
+        "linear",
+        "setup",
+        slug.as_str(),
+        "--client-id",
+        lin.client_id.as_str(),
+        "--client-secret-stdin",
+    ];
+    let stdin = format!("{}\n", lin.client_secret);
+    let run = || install(&w, &lin, &args, &stdin);
+    let ok = |r: &Run| {
+        assert_eq!(r.json()["webhook_secret"], "kept");
+        let b = bundle(&w, &slug).unwrap();
+        assert_complete(&b, "setup re-run");
+        assert_eq!(b["webhook_signing_secret"], WEBHOOK);
+        assert_eq!(b["x_future"], json!({"kept": true}));
+        assert!(
+            lin.standin
+                .is_current_refresh_token(b["refresh_token"].as_str().unwrap())
+        );
+        assert_eq!(registry(&w, &org_id).unwrap()["status"], "active");
+        assert_eq!(stack_secret(&w), WEBHOOK);
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_error_shape(r, &format!("setup re-run {op}#{k}"), op);
+        let b = bundle(&w, &slug).unwrap();
+        // The old bundle, or the new one whole: never a mix, never without the webhook secret.
+        if b != *before.borrow() {
+            assert_complete(&b, "setup re-run");
+            assert!(
+                r.stderr.contains("written: workspace bundle"),
+                "{}",
+                r.show()
+            );
+        }
+        assert_eq!(b["webhook_signing_secret"], WEBHOOK);
+        assert_eq!(b["x_future"], json!({"kept": true}));
+        assert_eq!(registry(&w, &org_id).unwrap()["status"], "active");
+        assert_eq!(stack_secret(&w), WEBHOOK);
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "setup re-run",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+
+    // Setup of a removed workspace: the bundle scheduled for deletion is restored with the new
+    // tokens, and the row is re-activated.
+    w.run(&["--yes", "linear", "remove-workspace", &slug]).ok();
+    let revoked_row = registry(&w, &org_id).unwrap();
+    let reset = || {
+        if !scheduled_for_deletion(&w, &name) {
+            block_on(
+                sm(&w)
+                    .delete_secret()
+                    .secret_id(&name)
+                    .recovery_window_in_days(7)
+                    .send(),
+            )
+            .unwrap();
+        }
+        w.platform
+            .put_item_json("LinearWorkspaceRegistryTableName", &revoked_row);
+    };
+    let wh = "lin_wh_after_removal_0123456789";
+    w.secret(wh);
+    let stdin = format!("{}\n{wh}\n", lin.client_secret);
+    let args = [
+        "--output",
+        "json",
+        "linear",
+        "setup",
+        slug.as_str(),
+        "--client-id",
+        lin.client_id.as_str(),
+        "--client-secret-stdin",
+        "--webhook-secret-stdin",
+    ];
+    let run = || install(&w, &lin, &args, &stdin);
+    let ok = |_: &Run| {
+        assert!(!scheduled_for_deletion(&w, &name));
+        let b = bundle(&w, &slug).unwrap();
+        assert_complete(&b, "setup after removal");
+        assert_eq!(b["webhook_signing_secret"], wh);
+        let row = registry(&w, &org_id).unwrap();
+        assert_eq!(row["status"], "active");
+        assert!(row.get("revoked_at").is_none(), "{row}");
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_error_shape(r, &format!("setup after removal {op}#{k}"), op);
+        let row = registry(&w, &org_id).unwrap();
+        if row["status"] == "active" {
+            panic!("setup after removal {op}#{k}: re-activated without its write finishing");
+        }
+        // Still revoked: the Lambdas refuse the workspace whatever the bundle's state.
+        assert_eq!(row["status"], "revoked");
+        if !scheduled_for_deletion(&w, &name) {
+            assert_complete(&bundle(&w, &slug).unwrap(), "restored bundle");
+        }
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "setup after removal",
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+}
