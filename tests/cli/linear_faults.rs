@@ -1476,6 +1476,15 @@ fn everything(w: &World) -> Vec<Value> {
     all
 }
 
+/// A refused command: its arguments, how to prepare the stores and undo that, exit code, text.
+type Refusal<'a> = (
+    Vec<String>,
+    Box<dyn Fn() + 'a>,
+    Box<dyn Fn() + 'a>,
+    i32,
+    &'static str,
+);
+
 #[test]
 fn each_refusal_names_the_fix_and_changes_nothing() {
     let (w, lin, key) = new_world();
@@ -1522,7 +1531,7 @@ fn each_refusal_names_the_fix_and_changes_nothing() {
     assert_eq!(everything(&w), before);
     let slug = other;
 
-    let cases: Vec<(Vec<String>, Box<dyn Fn()>, Box<dyn Fn()>, i32, &str)> = {
+    let cases: Vec<Refusal> = {
         let name = format!("bgagent-linear-oauth-{slug}");
         let b = bundle(&w, &slug).unwrap();
         let row = registry(&w, &org.id).unwrap();
