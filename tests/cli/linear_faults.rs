@@ -827,6 +827,30 @@ fn read_only_commands_every_aws_call_faulted() {
         },
     );
 
+    // webhook-info (the stack's ApiUrl)
+    let run = || w.run(&["--output", "json", "linear", "webhook-info"]);
+    let ok = |r: &Run| {
+        assert_eq!(
+            r.json()["url"],
+            format!("{}linear/webhook", w.platform.outputs["ApiUrl"])
+        );
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        assert_error_shape(r, &format!("webhook-info {op}#{k}"), op);
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: "webhook-info",
+            reset: &noop,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
+
     // workspaces
     let run = || w.run(&["--output", "json", "linear", "workspaces"]);
     let ok = |r: &Run| {
