@@ -186,6 +186,8 @@ pub enum AwsFailure {
     Network,
     /// Throttling that outlasted the SDK's retries.
     Throttled,
+    /// An internal error of the service that outlasted the SDK's retries.
+    Server,
     Other,
 }
 
@@ -245,6 +247,14 @@ pub fn code_failure(code: Option<&str>) -> AwsFailure {
             | "RequestLimitExceeded"
             | "TooManyRequestsException",
         ) => AwsFailure::Throttled,
+        Some(
+            "InternalFailure"
+            | "InternalServerError"
+            | "InternalServiceError"
+            | "InternalServiceErrorException"
+            | "ServiceUnavailable"
+            | "ServiceUnavailableException",
+        ) => AwsFailure::Server,
         _ => AwsFailure::Other,
     }
 }
@@ -276,6 +286,7 @@ where
         AwsFailure::Denied => err.hint("your AWS identity lacks a permission for this call; see README \"IAM\""),
         AwsFailure::Network => err.hint("check network access to AWS (or AWS_ENDPOINT_URL) and retry"),
         AwsFailure::Throttled => err.hint("AWS is throttling these calls: retry in a few seconds"),
+        AwsFailure::Server => err.hint("AWS reported an internal error: retry in a few seconds"),
         AwsFailure::Other => err,
     }
 }
@@ -299,6 +310,7 @@ mod tests {
             AwsFailure::Throttled
         );
         // The message text plays no part: a "timeout" in a validation message is not a network error.
+        assert_eq!(code_failure(Some("InternalFailure")), AwsFailure::Server);
         assert_eq!(code_failure(Some("ValidationException")), AwsFailure::Other);
         assert_eq!(code_failure(None), AwsFailure::Other);
     }

@@ -9,6 +9,8 @@ use crate::error::Result;
 pub struct Current {
     pub arn: String,
     pub value: String,
+    /// The version read (`VersionId`), for [`put_over`].
+    pub version: String,
 }
 
 /// The current value, or `None` when the secret does not exist.
@@ -17,6 +19,7 @@ pub async fn get(sm: &Client, id: &str) -> Result<Option<Current>> {
         Ok(r) => Ok(Some(Current {
             arn: r.arn().unwrap_or(id).to_string(),
             value: r.secret_string().unwrap_or_default().to_string(),
+            version: r.version_id().unwrap_or_default().to_string(),
         })),
         Err(e)
             if e.as_service_error()
@@ -38,6 +41,53 @@ pub async fn put(sm: &Client, id: &str, value: &str) -> Result<String> {
         .await
         .map_err(|e| sdk_error(format!("could not write secret {id}"), e))?;
     Ok(r.arn().unwrap_or(id).to_string())
+}
+
+/// Writes `value`, built from version `read` of the secret. Secrets Manager has no
+/// compare-and-swap, so the write is checked afterwards: if another writer's version landed
+/// between that read and this write (e.g. a Lambda storing a rotated refresh token), this write
+/// replaced it, and `merge` re-applies this change onto that version, which is written again
+/// (a few times at most). Returns the ARN. The check needs only `GetSecretValue`; if it cannot
+/// be made, the write stands.
+pub async fn put_over(
+    sm: &Client,
+    id: &str,
+    read: &str,
+    value: &str,
+    merge: impl Fn(&str) -> Option<String>,
+) -> Result<String> {
+    let (mut expected, mut value) = (read.to_string(), value.to_string());
+    let mut arn = id.to_string();
+    for _ in 0..3 {
+        let r = sm
+            .put_secret_value()
+            .secret_id(id)
+            .secret_string(&value)
+            .send()
+            .await
+            .map_err(|e| sdk_error(format!("could not write secret {id}"), e))?;
+        arn = r.arn().unwrap_or(id).to_string();
+        let ours = r.version_id().unwrap_or_default().to_string();
+        let Ok(prev) = sm
+            .get_secret_value()
+            .secret_id(id)
+            .version_stage("AWSPREVIOUS")
+            .send()
+            .await
+        else {
+            break;
+        };
+        let prev_id = prev.version_id().unwrap_or_default();
+        // Ours replaced the version we read, or a later write already replaced ours.
+        if expected.is_empty() || prev_id == expected || prev_id == ours {
+            break;
+        }
+        match merge(prev.secret_string().unwrap_or_default()) {
+            Some(v) => (expected, value) = (ours, v),
+            None => break,
+        }
+    }
+    Ok(arn)
 }
 
 /// Creates the secret with description and tags; when it already exists, puts a new version.
@@ -194,6 +244,21 @@ impl Deletion<'_> {
                     .is_some_and(|s| s.is_resource_not_found_exception()) =>
             {
                 Ok(Deleted::Absent)
+            }
+            // Scheduled by an earlier run (e.g. one whose later step failed and is re-run).
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_invalid_request_exception())
+                    && marked_deleted(
+                        &aws_smithy_types::error::display::DisplayErrorContext(&e).to_string(),
+                    ) =>
+            {
+                ui.warn(format!(
+                    "{} {id} was already scheduled for deletion; restore it before then with: {}",
+                    self.noun,
+                    self.restore_command()
+                ));
+                Ok(Deleted::Scheduled(None))
             }
             Err(e) => {
                 let mut err = sdk_error(format!("could not delete secret {id}"), e);

@@ -49,9 +49,26 @@ impl Stored<'_> {
     }
 
     /// Writes the rotated tokens onto the latest bundle (keeping every field refresh does not own).
-    async fn persist(&self, ui: &Ui, t: &TokenSet, used_refresh: &str) -> Result<Bundle> {
+    /// `before` is the bundle the refresh started from: if the fresh read fails, the rotation is
+    /// written onto it rather than lost (the spent refresh token would strand the grant).
+    async fn persist(
+        &self,
+        ui: &Ui,
+        t: &TokenSet,
+        used_refresh: &str,
+        before: &Bundle,
+    ) -> Result<Bundle> {
         let now = timefmt::now();
-        let mut b = self.read(ui).await?;
+        let mut b = match self.read(ui).await {
+            Ok(b) => b,
+            Err(e) => {
+                ui.warn(format!(
+                    "could not re-read the OAuth bundle of {} before storing its rotated tokens ({}); storing them onto the copy read just before the refresh",
+                    self.label, e.message
+                ));
+                before.clone()
+            }
+        };
         t.store_in(&mut b, now, used_refresh, None);
         b.set("updated_at", timefmt::iso_ms(now));
         ui.debug(format!(
@@ -94,7 +111,7 @@ impl Stored<'_> {
                 bundle.str("client_secret").unwrap_or_default().to_string(),
             );
             match super::refresh(ui, self.provider, &id_c, &secret, &rt).await {
-                Ok(t) => return self.persist(ui, &t, &rt).await,
+                Ok(t) => return self.persist(ui, &t, &rt, &bundle).await,
                 Err(TokenError::Other(e)) => {
                     return Err(e.not_written("nothing (the stored tokens are unchanged)"));
                 }

@@ -25,7 +25,7 @@ pub const ALL: [Fault; 4] = [
     Fault::Slow,
 ];
 
-fn answer(req: &Req, f: Fault) -> Action {
+pub fn answer(req: &Req, f: Fault) -> Action {
     let query = req.header("x-amz-target").is_none();
     let (status, code) = match f {
         Fault::ServerError => (500, "InternalFailure"),

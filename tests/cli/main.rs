@@ -25,6 +25,8 @@ mod foundation;
 mod hygiene;
 mod invite_link;
 mod linear;
+// Faults on every AWS call of every `linear` command; rotation races; paginated registry reads.
+mod linear_faults;
 mod link_api;
 mod output;
 mod progress;

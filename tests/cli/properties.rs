@@ -183,6 +183,58 @@ proptest! {
     }
 }
 
+// Linear: whitespace around ids, the secret name the slug makes, webhook secrets and team keys.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn linear_project_ids_are_trimmed(bytes in any::<[u8; 16]>(), pre in "[ \t\n]{0,3}", post in "[ \t\n]{0,3}") {
+        let id = uuid::Uuid::from_bytes(bytes).hyphenated().to_string();
+        prop_assert_eq!(bgagent::domain::linear::project_id(&format!("{pre}{}{post}", id.to_uppercase())), Ok(id));
+    }
+
+    #[test]
+    fn valid_slugs_make_secret_names_under_the_iam_prefix(s in "[A-Za-z0-9_-]{4,50}") {
+        use bgagent::domain::linear;
+        let slug = linear::slug(&s).unwrap();
+        let name = linear::secret_name(&slug);
+        // Secrets Manager allows 512 characters; the Lambdas' grants are on bgagent-linear-oauth-*.
+        prop_assert!(name.starts_with("bgagent-linear-oauth-") && name.len() <= 512);
+        prop_assert_eq!(&name["bgagent-linear-oauth-".len()..], s.as_str());
+    }
+
+    #[test]
+    fn slug_errors_quote_the_input_on_one_line(s in any::<String>()) {
+        if let Err(e) = bgagent::domain::linear::slug(&s) {
+            prop_assert!(!e.contains('\n') && !e.contains('\r'));
+        }
+    }
+
+    #[test]
+    fn webhook_secrets_are_lin_wh_without_whitespace(rest in "[!-~]{1,60}", pad in "[ \t]{0,2}") {
+        use bgagent::domain::linear::{is_configured_webhook_secret, webhook_secret};
+        let v = format!("lin_wh_{rest}");
+        prop_assert_eq!(webhook_secret(&format!("{pad}{v}{pad}")), Ok(v.clone()));
+        let spaced = format!("lin_wh_{rest} x");
+        prop_assert!(webhook_secret(&spaced).is_err());
+        prop_assert!(!is_configured_webhook_secret(&rest) || rest.starts_with("lin_wh_"));
+        prop_assert!(webhook_secret("lin_wh_").is_err());
+    }
+
+    #[test]
+    fn team_keys_are_upper_unique_sorted_and_stable(raw in prop::collection::vec("[ a-zA-Z0-9_]{0,6}", 0..12)) {
+        use bgagent::domain::linear::team_keys;
+        let k = team_keys(&raw);
+        prop_assert!(k.windows(2).all(|p| p[0] < p[1]), "sorted, no duplicates: {:?}", k);
+        prop_assert!(k.iter().all(|x| !x.is_empty() && x.trim() == x && *x == x.to_ascii_uppercase()));
+        prop_assert_eq!(team_keys(&k), k.clone());
+        for r in &raw {
+            let t = r.trim().to_ascii_uppercase();
+            prop_assert!(t.is_empty() || k.contains(&t), "{} lost", r);
+        }
+    }
+}
+
 // The change-request signature document (`jira cr`) and the Forge proxy-URL rule (`app-setup`).
 mod cr_and_forge {
     use bgagent::domain::cr_signature::{self, ParseError, SignatureDoc};

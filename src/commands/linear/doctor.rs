@@ -153,20 +153,32 @@ pub async fn diagnose(a: &LinearDoctorArgs, g: &GlobalArgs, ui: &Ui) -> Result<R
             )),
         }
     }
-    if let Ok(t) = ctx
+    match ctx
         .ddb
         .describe_time_to_live()
         .table_name(ctx.out.get(Output::LinearUsers))
         .send()
         .await
     {
-        let d = t.time_to_live_description();
-        let on = d.and_then(|d| d.time_to_live_status()).map(|s| s.as_str()) == Some("ENABLED")
-            && d.and_then(|d| d.attribute_name()) == Some("ttl");
-        if !on {
-            problems
-                .push("user table: TTL on `ttl` is off (expired invites are never swept)".into());
+        Ok(t) => {
+            let d = t.time_to_live_description();
+            let on = d.and_then(|d| d.time_to_live_status()).map(|s| s.as_str()) == Some("ENABLED")
+                && d.and_then(|d| d.attribute_name()) == Some("ttl");
+            if !on {
+                problems.push(
+                    "user table: TTL on `ttl` is off (expired invites are never swept)".into(),
+                );
+            }
         }
+        // Not a pass: the TTL was not seen.
+        Err(e) => problems.push(format!(
+            "user table: could not read its TTL setting: {}",
+            crate::aws::sdk_error("DescribeTimeToLive", e)
+                .causes
+                .first()
+                .and_then(|c| c.lines().next())
+                .unwrap_or_default()
+        )),
     }
     r.push(if problems.is_empty() {
         Check::pass(
@@ -419,10 +431,13 @@ pub async fn diagnose(a: &LinearDoctorArgs, g: &GlobalArgs, ui: &Ui) -> Result<R
                 "webhook-secret",
                 format!(
                     "the workspace has its own lin_wh_ secret{}",
-                    if stack_ok {
-                        "; a stack-wide fallback is set"
-                    } else {
-                        ""
+                    match &stack {
+                        _ if stack_ok => "; a stack-wide fallback is set".to_string(),
+                        Err(e) => format!(
+                            "; the stack-wide fallback could not be read ({})",
+                            e.message
+                        ),
+                        _ => String::new(),
                     }
                 ),
             ));

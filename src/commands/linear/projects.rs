@@ -79,11 +79,7 @@ pub async fn run(a: LinearProjectsArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
                 }
             }
             Err(e) => {
-                ui.warn(format!(
-                    "workspace '{}': {}",
-                    w.slug,
-                    e.render().lines().next().unwrap_or_default()
-                ));
+                ui.warn(format!("workspace '{}': {}", w.slug, e.render().trim_end()));
                 failed.push(
                     serde_json::json!({"workspace_slug": w.slug, "error": e.message.clone()}),
                 );

@@ -81,18 +81,27 @@ pub async fn run(a: LinearUpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> R
         ui.emit_json(&doc);
         return Ok(());
     }
-    b.set("webhook_signing_secret", value.as_str());
-    b.set("updated_at", timefmt::iso_ms(timefmt::now()));
+    let now = timefmt::iso_ms(timefmt::now());
+    let apply = |b: &mut Bundle| {
+        b.set("webhook_signing_secret", value.as_str());
+        b.set("updated_at", now.as_str());
+    };
+    apply(&mut b);
     ui.debug(format!("secretsmanager:PutSecretValue {name}"));
-    secrets::put(&sm, &cur.arn, &b.to_json())
-        .await
-        .map_err(|e| {
-            e.not_written("the new webhook signing secret")
-                .hint(format!(
-                    "re-run `bgagent linear update-webhook-secret {}`",
-                    a.slug
-                ))
-        })?;
+    // A version another writer put since the read (a refresh by a Lambda) gets this change too.
+    secrets::put_over(&sm, &cur.arn, &cur.version, &b.to_json(), |other| {
+        let mut o = Bundle::parse_lenient(other).ok()?;
+        apply(&mut o);
+        Some(o.to_json())
+    })
+    .await
+    .map_err(|e| {
+        e.not_written("the new webhook signing secret")
+            .hint(format!(
+                "re-run `bgagent linear update-webhook-secret {}`",
+                a.slug
+            ))
+    })?;
     ui.ok(format!(
         "Stored the new webhook signing secret of workspace '{}'",
         a.slug
