@@ -1335,3 +1335,24 @@ fn aws_faults_on_setups_writes_are_retried_or_reported_with_progress() {
         )
     );
 }
+
+#[test]
+fn without_a_keychain_linear_setup_degrades_to_asking() {
+    let (w, lin, slug) = new_world();
+    let connections = crate::setup::fake_session_bus(&w);
+    let started = std::time::Instant::now();
+    let mut args = setup_args(&lin, &slug);
+    args.extend(["--webhook-secret-stdin", "--forget-client"]);
+    let (run, _) = lin.install(&w, &args, &format!("{}\n{WEBHOOK}\n", lin.client_secret));
+    run.ok();
+    assert!(started.elapsed() < std::time::Duration::from_secs(25));
+    assert!(bundle(&w, &slug).is_some());
+    // Nothing could be remembered, so the next run asks — and without a terminal names the flag.
+    let again = w.run(&["linear", "setup", &slug, "--webhook-secret-stdin"]);
+    again.fails(2, "--client-id");
+    assert!(
+        connections.load(std::sync::atomic::Ordering::SeqCst) >= 1,
+        "the keychain was not tried against the test's fake session bus"
+    );
+    w.assert_no_secrets();
+}

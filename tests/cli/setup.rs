@@ -655,13 +655,11 @@ fn chromium_end_to_end() {
     assert_eq!(o.standin.counts().code_exchanges, 1);
 }
 
-#[test]
-fn without_a_keychain_setup_degrades_to_asking() {
-    let w = World::new();
-    let o = w.oauth(|_| {});
-    w.env("BGAGENT_KEYCHAIN", ""); // use the keychain code path…
-    // …but never the machine's real keychain: the session bus (Secret Service) is a fake socket
-    // of this test that counts connections and hangs up, and no default bus path leads elsewhere.
+/// Turns the keychain code path on for `w`'s runs, but never against the machine's real keychain:
+/// the session bus (Secret Service) is a fake socket of the test that counts connections and
+/// hangs up, and no default bus path leads elsewhere. Returns the connection count.
+pub fn fake_session_bus(w: &World) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+    w.env("BGAGENT_KEYCHAIN", "");
     let bus_dir = w.dir.path().join("run");
     std::fs::create_dir_all(&bus_dir).unwrap();
     let bus = bus_dir.join("bus");
@@ -683,6 +681,14 @@ fn without_a_keychain_setup_degrades_to_asking() {
         "unix:path=/nonexistent/bgagent-test-bus",
     );
     w.env("XDG_RUNTIME_DIR", bus_dir.to_str().unwrap());
+    connections
+}
+
+#[test]
+fn without_a_keychain_setup_degrades_to_asking() {
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let connections = fake_session_bus(&w);
     let started = std::time::Instant::now();
     let run = setup_via_callback(&w, &o, &["--forget-client"]);
     run.ok();

@@ -30,7 +30,7 @@ struct ClientCreds {
 
 fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     if a.forget_client {
-        if keychain::forget() {
+        if keychain::forget(keychain::JIRA) {
             ui.ok("Forgot the OAuth client remembered in the OS keychain");
         } else {
             ui.debug("no keychain available; nothing to forget");
@@ -39,7 +39,7 @@ fn collect_client(a: &SetupArgs, ui: &Ui) -> Result<ClientCreds> {
     let remembered = if a.forget_client {
         None
     } else {
-        keychain::load()
+        keychain::load(keychain::JIRA)
     };
     let id = match (&a.client_id, &remembered) {
         (Some(id), _) => id.trim().to_string(),
@@ -459,7 +459,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
     ));
 
     if !client.from_keychain {
-        if keychain::store(&client.id, client.secret.expose_secret()) {
+        if keychain::store(keychain::JIRA, &client.id, client.secret.expose_secret()) {
             ui.debug("remembered the OAuth client in the OS keychain");
         } else {
             ui.debug(

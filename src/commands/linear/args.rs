@@ -78,6 +78,9 @@ pub struct LinearSetupArgs {
     /// Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)
     #[arg(long)]
     pub client_secret_stdin: bool,
+    /// Drop the client id and secret remembered in the OS keychain, then continue
+    #[arg(long)]
+    pub forget_client: bool,
     /// Read the workspace's webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)
     #[arg(long)]
     pub webhook_secret_stdin: bool,

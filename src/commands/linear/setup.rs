@@ -51,15 +51,29 @@ struct Client {
     secret: String,
     /// Reused from this registered workspace's bundle.
     reused_from: Option<String>,
+    /// Read from the OS keychain (so not stored there again).
+    from_keychain: bool,
 }
 
-/// The client secret given by the operator: stdin (line 1), env, or a masked prompt.
-fn given_client_secret(a: &LinearSetupArgs, ui: &Ui) -> Result<String> {
+/// The client secret given by the operator: stdin (line 1), env, the OS keychain (when it
+/// remembers this client id), or a masked prompt. Also says whether the keychain gave it.
+fn given_client_secret(
+    a: &LinearSetupArgs,
+    ui: &Ui,
+    remembered: Option<crate::keychain::Remembered>,
+) -> Result<(String, bool)> {
     if a.client_secret_stdin {
-        return prompt::read_stdin_line("OAuth client secret", "--client-secret-stdin");
+        return Ok((
+            prompt::read_stdin_line("OAuth client secret", "--client-secret-stdin")?,
+            false,
+        ));
     }
     if let Some(s) = env_value(crate::env::LINEAR_CLIENT_SECRET) {
-        return Ok(s);
+        return Ok((s, false));
+    }
+    if let Some(r) = remembered {
+        use secrecy::ExposeSecret;
+        return Ok((r.client_secret.expose_secret().to_string(), true));
     }
     prompt::secret(
         ui,
@@ -67,6 +81,7 @@ fn given_client_secret(a: &LinearSetupArgs, ui: &Ui) -> Result<String> {
         "the OAuth client secret",
         "--client-secret-stdin (or BGAGENT_LINEAR_CLIENT_SECRET)",
     )
+    .map(|s| (s, false))
 }
 
 /// add-workspace: the app's credentials from an active workspace's bundle.
@@ -84,6 +99,7 @@ async fn reusable_client(ctx: &super::Ctx, ui: &Ui, rows: &[Workspace]) -> Resul
                 id: id.to_string(),
                 secret: secret.to_string(),
                 reused_from: Some(w.slug.clone()),
+                from_keychain: false,
             }));
         }
     }
@@ -122,20 +138,42 @@ async fn collect_client(
             ))),
         };
     }
-    let id = match given_id {
-        Some(id) => id.to_string(),
-        None => prompt::line(
+    use crate::keychain::{self, LINEAR};
+    if a.forget_client {
+        if keychain::forget(LINEAR) {
+            ui.ok("Forgot the Linear OAuth client remembered in the OS keychain");
+        } else {
+            ui.debug("no keychain available; nothing to forget");
+        }
+    }
+    let remembered = if a.forget_client {
+        None
+    } else {
+        keychain::load(LINEAR)
+    };
+    let id = match (given_id, &remembered) {
+        (Some(id), _) => id.to_string(),
+        (None, Some(r)) => {
+            ui.say(format!(
+                "Using the Linear OAuth client id remembered in the OS keychain ({}); --forget-client drops it",
+                r.client_id
+            ));
+            r.client_id.clone()
+        }
+        (None, None) => prompt::line(
             ui,
             "Linear Client ID",
             "the OAuth client id",
             "--client-id <ID> (or BGAGENT_LINEAR_CLIENT_ID)",
         )?,
     };
-    let secret = given_client_secret(a, ui)?;
+    let (secret, from_keychain) =
+        given_client_secret(a, ui, remembered.filter(|r| r.client_id == id))?;
     Ok(Client {
         id,
         secret,
         reused_from: None,
+        from_keychain,
     })
 }
 
@@ -525,6 +563,18 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
                 "could not write the stack-wide fallback webhook secret ({}); the workspace's own secret is in place, so its deliveries verify anyway",
                 e.message
             )),
+        }
+    }
+
+    // The app's credentials worked: remember them for the next `setup` (never a client reused
+    // from a bundle, which add-workspace finds there again).
+    if client.reused_from.is_none() && !client.from_keychain {
+        if crate::keychain::store(crate::keychain::LINEAR, &client.id, &client.secret) {
+            ui.debug("remembered the Linear OAuth client in the OS keychain");
+        } else {
+            ui.debug(
+                "no OS keychain available; the client id/secret will be asked again next time",
+            );
         }
     }
 
