@@ -2595,7 +2595,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__add__subcmd__workspace)
-            opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --forget-client --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3143,7 +3143,7 @@ _bgagent() {
             return 0
             ;;
         bgagent__subcmd__linear__subcmd__setup)
-            opts="-q -v -y -h -V --client-id --client-secret-stdin --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
+            opts="-q -v -y -h -V --client-id --client-secret-stdin --forget-client --webhook-secret-stdin --callback-url --no-browser --no-actor-app --no-force-consent --timeout --platform-user-id --force --dry-run --region --profile --stack-name --output --quiet --verbose --color --yes --no-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -443,6 +443,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 always\t''
 never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l client-secret-stdin -d 'Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l forget-client -d 'Drop the client id and secret remembered in the OS keychain, then continue'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l webhook-secret-stdin -d 'Read the workspace\'s webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l no-browser -d 'Do not open a browser: print the URL and paste back the redirected URL'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from setup" -l no-actor-app -d 'Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)'
@@ -468,6 +469,7 @@ complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_
 always\t''
 never\t''"
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l client-secret-stdin -d 'Read the OAuth client secret from stdin (or set BGAGENT_LINEAR_CLIENT_SECRET)'
+complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l forget-client -d 'Drop the client id and secret remembered in the OS keychain, then continue'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l webhook-secret-stdin -d 'Read the workspace\'s webhook signing secret (lin_wh_…) from stdin (or set BGAGENT_LINEAR_WEBHOOK_SECRET)'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l no-browser -d 'Do not open a browser: print the URL and paste back the redirected URL'
 complete -c bgagent -n "__fish_bgagent_using_subcommand linear; and __fish_seen_subcommand_from add-workspace" -l no-actor-app -d 'Authorize as the signed-in user instead of installing the app as a workspace bot (no actor=app)'
