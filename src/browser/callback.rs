@@ -67,6 +67,18 @@ impl BrowserReply {
     }
 }
 
+impl BrowserReply {
+    /// Shows the outcome of the token exchange in the browser and hands it on: success only
+    /// once the tokens are obtained, else the error's message.
+    pub fn settle<T>(self, r: crate::error::Result<T>) -> crate::error::Result<T> {
+        match &r {
+            Ok(_) => self.finish(Ok(())),
+            Err(e) => self.finish(Err(&crate::domain::text::printable(&e.message))),
+        }
+        r
+    }
+}
+
 impl Drop for BrowserReply {
     fn drop(&mut self) {
         if let Some(r) = self.0.take() {

@@ -223,16 +223,7 @@ pub async fn run(a: SetupArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         )
         .await;
         // The browser tab shows the real outcome: success only once the tokens are obtained.
-        let tokens = match tokens {
-            Ok(t) => {
-                browser.finish(Ok(()));
-                t
-            }
-            Err(e) => {
-                browser.finish(Err(&crate::domain::text::printable(&e.message)));
-                return Err(e);
-            }
-        };
+        let tokens = browser.settle(tokens)?;
         let obtained = timefmt::now();
         let all_sites = api::accessible_resources(ui, &tokens.access_token).await?;
         Ok::<_, Error>((tokens, obtained, all_sites))

@@ -308,16 +308,7 @@ pub async fn run(a: LinearSetupArgs, g: &GlobalArgs, ui: &Ui, mode: Mode) -> Res
     )
     .await;
     // The browser tab shows the real outcome: success only once the tokens are obtained.
-    let tokens = match tokens {
-        Ok(t) => {
-            browser.finish(Ok(()));
-            t
-        }
-        Err(e) => {
-            browser.finish(Err(&crate::domain::text::printable(&e.message)));
-            return Err(e);
-        }
-    };
+    let tokens = browser.settle(tokens)?;
     let obtained = timefmt::now();
     let nothing = "nothing (no AWS write was made)";
 
