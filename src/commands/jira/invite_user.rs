@@ -37,6 +37,41 @@ where
     .hint("this should not happen with random codes: check the random source, then re-run"))
 }
 
+/// Writes the pending invite row `row_for(code)` under a fresh code: `PutItem` on `table`,
+/// never over an existing row (`attribute_not_exists(<key>)`); a collision draws another code.
+/// Returns the code. Used by `jira invite-user` and `linear invite-user`.
+pub async fn put_invite(
+    ddb: &aws_sdk_dynamodb::Client,
+    ui: &Ui,
+    table: &str,
+    key: &str,
+    row_for: impl Fn(&str) -> ddb::Item,
+) -> Result<String> {
+    let condition = format!("attribute_not_exists({key})");
+    mint_unique(invite_code::new_code, |code| {
+        let put = ddb
+            .put_item()
+            .table_name(table)
+            .set_item(Some(row_for(&code)))
+            .condition_expression(&condition);
+        async move {
+            ui.debug(format!("dynamodb:PutItem {table} pending#…"));
+            match put.send().await {
+                Ok(_) => Ok(true),
+                Err(e)
+                    if e.as_service_error()
+                        .is_some_and(|s| s.is_conditional_check_failed_exception()) =>
+                {
+                    ui.debug("invite code collided with an existing invite; drawing another");
+                    Ok(false)
+                }
+                Err(e) => Err(sdk_error("could not write the invite", e).not_written("the invite")),
+            }
+        }
+    })
+    .await
+}
+
 fn list(users: &[JiraUser]) -> String {
     users
         .iter()
@@ -183,32 +218,9 @@ pub async fn run(a: InviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> {
                 a.cloud_id, a.cloud_id
             ),
         );
-        mint_unique(invite_code::new_code, |code| {
-            let put = ctx
-                .ddb
-                .put_item()
-                .table_name(table)
-                .set_item(Some(row_for(&code)))
-                .condition_expression("attribute_not_exists(jira_identity)");
-            async move {
-                ui.debug(format!("dynamodb:PutItem {table} pending#…"));
-                match put.send().await {
-                    Ok(_) => Ok(true),
-                    Err(e)
-                        if e.as_service_error()
-                            .is_some_and(|s| s.is_conditional_check_failed_exception()) =>
-                    {
-                        ui.debug("invite code collided with an existing invite; drawing another");
-                        Ok(false)
-                    }
-                    Err(e) => {
-                        Err(sdk_error("could not write the invite", e).not_written("the invite"))
-                    }
-                }
-            }
-        })
-        .await
-        .map(Some)
+        put_invite(&ctx.ddb, ui, table, "jira_identity", row_for)
+            .await
+            .map(Some)
     };
     let (linked_to, code) = tokio::join!(
         linked_platform_user(&ctx, ui, &a.cloud_id, &user.account_id),

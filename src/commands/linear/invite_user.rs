@@ -6,10 +6,10 @@ use super::args::LinearInviteUserArgs;
 use super::graphql_err;
 use crate::aws::linear_rows::{LinearInviteRow, LinearLinkRow};
 use crate::aws::rows::Row;
-use crate::aws::{Output, ddb, sdk_error};
+use crate::aws::{Output, ddb};
 use crate::cli::GlobalArgs;
-use crate::commands::jira::invite_user::mint_unique;
-use crate::domain::{duration, invite_code, timefmt};
+use crate::commands::jira::invite_user::put_invite;
+use crate::domain::{duration, timefmt};
 use crate::error::{Error, Result};
 use crate::linear::graphql::{self, Member};
 use crate::terminal::{Ui, prompt};
@@ -133,28 +133,7 @@ pub async fn run(a: LinearInviteUserArgs, g: &GlobalArgs, ui: &Ui) -> Result<()>
         return Ok(());
     }
     let table = ctx.out.get(Output::LinearUsers);
-    let code = mint_unique(invite_code::new_code, |code| {
-        let put = ctx
-            .ddb
-            .put_item()
-            .table_name(table)
-            .set_item(Some(row_for(&code)))
-            .condition_expression("attribute_not_exists(linear_identity)");
-        async move {
-            ui.debug(format!("dynamodb:PutItem {table} pending#…"));
-            match put.send().await {
-                Ok(_) => Ok(true),
-                Err(e)
-                    if e.as_service_error()
-                        .is_some_and(|s| s.is_conditional_check_failed_exception()) =>
-                {
-                    Ok(false)
-                }
-                Err(e) => Err(sdk_error("could not write the invite", e).not_written("the invite")),
-            }
-        }
-    })
-    .await?;
+    let code = put_invite(&ctx.ddb, ui, table, "linear_identity", row_for).await?;
     ui.ok("Invite created");
     ui.say("Send this to the teammate:");
     ui.result(format!("    bgagent linear link {code}"));
