@@ -96,7 +96,8 @@ pub async fn send(
 }
 
 /// reqwest's error text includes the URL; ours carry no secrets in URLs, but keep messages short.
-fn without_url(e: &reqwest::Error) -> String {
+/// The transport error's source chain is appended (the cause a person can act on).
+pub fn without_url(e: &reqwest::Error) -> String {
     let mut s = e.to_string();
     if let Some(u) = e.url() {
         s = s.replace(&format!(" ({u})"), "").replace(

@@ -158,13 +158,7 @@ impl Cognito {
             let failure = match res {
                 Err(e) => {
                     let code = if e.is_timeout() { "Timeout" } else { "Network" };
-                    let e = e.without_url();
-                    let mut msg = e.to_string();
-                    let mut src = std::error::Error::source(&e);
-                    while let Some(c) = src {
-                        msg.push_str(&format!(": {c}"));
-                        src = c.source();
-                    }
+                    let msg = crate::atlassian::http::without_url(&e);
                     (code.to_string(), scrub(&msg, secrets))
                 }
                 Ok(r) => {
