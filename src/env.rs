@@ -15,6 +15,7 @@ use secrecy::SecretString;
 use crate::error::{Error, Result};
 
 pub const HTTP_TIMEOUT: &str = "BGAGENT_HTTP_TIMEOUT";
+pub const RETRY_BACKOFF: &str = "BGAGENT_RETRY_BACKOFF";
 pub const KEYCHAIN: &str = "BGAGENT_KEYCHAIN";
 pub const AUTH_URL: &str = "BGAGENT_ATLASSIAN_AUTH_URL";
 pub const API_URL: &str = "BGAGENT_ATLASSIAN_API_URL";
@@ -55,6 +56,7 @@ pub const HELP: &str = "Environment:\n  \
     BGAGENT_FORGE_PROBE_URL      test-only: send `app-setup`'s identity probe to this loopback URL\n  \
     BGAGENT_CONFIG_DIR           config dir (default ~/.bgagent)\n  \
     BGAGENT_HTTP_TIMEOUT         seconds per attempt of an AWS or Atlassian call (default 20)\n  \
+    BGAGENT_RETRY_BACKOFF        seconds before the first retry of a failed call (default 1; later ones double)\n  \
     BGAGENT_KEYCHAIN             `off` (or 0) skips the OS keychain; `on` (or 1) is the default\n  \
     BGAGENT_ATLASSIAN_AUTH_URL   Atlassian auth base URL (default https://auth.atlassian.com)\n  \
     BGAGENT_ATLASSIAN_API_URL    Atlassian API base URL (default https://api.atlassian.com)\n  \
@@ -63,11 +65,21 @@ pub const HELP: &str = "Environment:\n  \
     AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, AWS_*  the standard AWS chain";
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+pub const DEFAULT_BACKOFF: Duration = Duration::from_secs(1);
+
+/// A retry loop's wait `base` (designed for the default back-off of one second), scaled by
+/// `BGAGENT_RETRY_BACKOFF`.
+pub fn backoff(base: Duration) -> Duration {
+    base.mul_f64(get().retry_backoff.as_secs_f64() / DEFAULT_BACKOFF.as_secs_f64())
+}
 
 /// The resolved environment. The secrets are `SecretString`s, so `Debug` never shows them.
 #[derive(Debug, Clone)]
 pub struct Env {
     pub http_timeout: Duration,
+    /// The first retry's back-off (the AWS SDK's initial back-off; our own retry loops scale
+    /// their waits by it). A server's `Retry-After` is never scaled.
+    pub retry_backoff: Duration,
     pub keychain: bool,
     pub auth_url: String,
     pub api_url: String,
@@ -125,6 +137,19 @@ impl Env {
                 }
             },
         };
+        let retry_backoff = match text(RETRY_BACKOFF) {
+            None => DEFAULT_BACKOFF,
+            Some(v) => match v.parse::<f64>() {
+                Ok(s) if s.is_finite() && (0.0..=60.0).contains(&s) => Duration::from_secs_f64(s),
+                _ => {
+                    return Err(invalid(
+                        RETRY_BACKOFF,
+                        &v,
+                        "expected a number of seconds between 0 and 60, e.g. 1 or 0.2",
+                    ));
+                }
+            },
+        };
         let keychain = match text(KEYCHAIN).as_deref() {
             None | Some("on" | "1") => true,
             Some("off" | "0") => false,
@@ -132,6 +157,7 @@ impl Env {
         };
         Ok(Env {
             http_timeout,
+            retry_backoff,
             keychain,
             auth_url: base_url(AUTH_URL, text(AUTH_URL), "https://auth.atlassian.com")?,
             api_url: base_url(API_URL, text(API_URL), "https://api.atlassian.com")?,
@@ -238,6 +264,20 @@ mod tests {
         assert!(!ok.keychain);
         assert_eq!(ok.api_url, "http://127.0.0.1:9");
         assert_eq!(env(&[]).unwrap().http_timeout, DEFAULT_TIMEOUT);
+        assert_eq!(env(&[]).unwrap().retry_backoff, DEFAULT_BACKOFF);
+        assert_eq!(
+            env(&[(RETRY_BACKOFF, "0.05")]).unwrap().retry_backoff,
+            Duration::from_millis(50)
+        );
+        assert_eq!(
+            env(&[(RETRY_BACKOFF, "0")]).unwrap().retry_backoff,
+            Duration::ZERO
+        );
+        for bad in ["-1", "61", "1s", "NaN"] {
+            let e = env(&[(RETRY_BACKOFF, bad)]).unwrap_err();
+            assert_eq!(e.exit, crate::error::Exit::Usage, "{bad}");
+            assert!(e.message.contains("BGAGENT_RETRY_BACKOFF"), "{bad}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::env::backoff;
 use crate::error::{Error, Result};
 use crate::terminal::Ui;
 
@@ -69,12 +70,12 @@ pub async fn send(
         let res = build().send().await;
         let wait = match &res {
             Ok(r) if r.status() == reqwest::StatusCode::TOO_MANY_REQUESTS => {
-                Some(retry_after(r).unwrap_or(Duration::from_secs(1 << attempt)))
+                Some(retry_after(r).unwrap_or(backoff(Duration::from_secs(1 << attempt))))
             }
             Ok(r) if r.status().is_server_error() && idempotent => {
-                Some(retry_after(r).unwrap_or(Duration::from_millis(250 << attempt)))
+                Some(retry_after(r).unwrap_or(backoff(Duration::from_millis(250 << attempt))))
             }
-            Err(_) if idempotent => Some(Duration::from_millis(250 << attempt)),
+            Err(_) if idempotent => Some(backoff(Duration::from_millis(250 << attempt))),
             _ => None,
         };
         match (wait, attempt < MAX_ATTEMPTS) {

@@ -84,7 +84,9 @@ impl Ctx {
             };
             if attempt > 0 {
                 // Unprocessed keys mean DynamoDB is throttling: back off before asking again.
-                let wait = std::time::Duration::from_millis((50u64 << attempt).min(2000));
+                let wait = crate::env::backoff(std::time::Duration::from_millis(
+                    (50u64 << attempt).min(2000),
+                ));
                 ui.debug(format!(
                     "dynamodb:BatchGetItem left keys unprocessed; retrying in {} ms",
                     wait.as_millis()

@@ -80,10 +80,15 @@ impl Aws {
             .operation_attempt_timeout(t)
             .operation_timeout(t * 3)
             .build();
+        // The SDK's standard retries (three attempts), with `BGAGENT_RETRY_BACKOFF` as the
+        // initial back-off (the SDK's default is one second).
+        let retries = aws_config::retry::RetryConfig::standard()
+            .with_initial_backoff(crate::env::get().retry_backoff);
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .http_client(crate::tls::aws_http_client())
             .region(Region::new(region.clone()))
-            .timeout_config(timeouts);
+            .timeout_config(timeouts)
+            .retry_config(retries);
         if let Some(p) = &g.profile {
             loader = loader.profile_name(p);
         }

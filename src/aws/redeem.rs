@@ -162,7 +162,7 @@ impl Redeem<'_> {
                 .not_written("the link (nothing was written; the code is still valid)")
                 .hint(format!("try again in a few seconds: {}", self.rerun())));
             }
-            let wait = std::time::Duration::from_millis(100 << attempt);
+            let wait = crate::env::backoff(std::time::Duration::from_millis(100 << attempt));
             self.ui.debug(format!(
                 "the transaction collided with another write to the same rows; retrying in {} ms",
                 wait.as_millis()

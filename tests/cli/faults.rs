@@ -38,7 +38,7 @@ pub fn answer(req: &Req, f: Fault) -> Action {
             },
         ),
         Fault::Drop => return Action::Drop,
-        Fault::Slow => return Action::Delay(Duration::from_millis(2500)),
+        Fault::Slow => return Action::Delay(Duration::from_millis(1800)),
     };
     if query {
         let body = format!(

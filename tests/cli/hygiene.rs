@@ -279,14 +279,30 @@ fn unprocessed_keys_are_retried_with_backoff() {
         Action::Forward
     });
     w.env("AWS_ENDPOINT_URL", &p.url);
+    // The default back-off (the harness shortens it for every other test).
+    w.env("BGAGENT_RETRY_BACKOFF", "1");
     w.run(&["jira", "map", &c, "ENG", "--repo", REPO]).ok();
     assert_eq!(w.project(&c, "ENG").unwrap()["repo"], REPO);
-    let t = times.lock().unwrap();
-    assert_eq!(t.len(), 4);
-    let gaps: Vec<u128> = t.windows(2).map(|p| (p[1] - p[0]).as_millis()).collect();
+    let gaps = |t: &mut Vec<Instant>| -> Vec<u128> {
+        let g = t.windows(2).map(|p| (p[1] - p[0]).as_millis()).collect();
+        t.clear();
+        g
+    };
+    let g = gaps(&mut times.lock().unwrap());
+    assert_eq!(g.len(), 3, "{g:?}");
     assert!(
-        gaps[0] >= 80 && gaps[1] >= 180 && gaps[2] >= 380,
-        "no growing backoff between retries: {gaps:?} ms"
+        g[0] >= 80 && g[1] >= 180 && g[2] >= 380,
+        "no growing backoff between retries: {g:?} ms"
+    );
+    // BGAGENT_RETRY_BACKOFF scales the waits: a tenth of a second → a tenth of the waits.
+    w.env("BGAGENT_RETRY_BACKOFF", "0.1");
+    w.run(&["jira", "map", &c, "OPS", "--repo", REPO]).ok();
+    assert_eq!(w.project(&c, "OPS").unwrap()["repo"], REPO);
+    let g = gaps(&mut times.lock().unwrap());
+    assert_eq!(g.len(), 3, "{g:?}");
+    assert!(
+        g[0] >= 8 && g[1] >= 18 && g[2] >= 38 && g[2] < 380,
+        "BGAGENT_RETRY_BACKOFF=0.1 did not scale the waits: {g:?} ms"
     );
 }
 

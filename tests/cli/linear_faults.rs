@@ -177,8 +177,9 @@ fn exercise(w: &World, lin: &Lin, c: &Case) {
             let r = (c.run)();
             clear_faults(w);
             if matches!(f, Fault::Slow) {
-                // The delayed first attempt is still forwarded; let it land before the next reset.
-                std::thread::sleep(Duration::from_millis(2000));
+                // The delayed first attempt (1.8 s, at least 1 s before the command ended) is
+                // still forwarded; let it land before the next reset.
+                std::thread::sleep(Duration::from_millis(1200));
             }
             drop(p);
             lin.register_tokens(w);

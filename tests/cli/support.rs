@@ -141,6 +141,9 @@ impl World {
         c.env("BGAGENT_STACK_NAME", &self.platform.stack_name);
         c.env("BGAGENT_KEYCHAIN", "off");
         c.env("NO_COLOR", "1");
+        // Retries wait 20 ms instead of a second (the fault tables retry hundreds of times); a
+        // test of the waits themselves sets its own value.
+        c.env("BGAGENT_RETRY_BACKOFF", "0.02");
         for (k, v) in MotoServer::shared().aws_env() {
             c.env(k, v);
         }
