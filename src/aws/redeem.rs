@@ -162,7 +162,9 @@ impl Redeem<'_> {
                 .not_written("the link (nothing was written; the code is still valid)")
                 .hint(format!("try again in a few seconds: {}", self.rerun())));
             }
-            let wait = crate::env::backoff(std::time::Duration::from_millis(100 << attempt));
+            // Jittered, so racers that collided once do not collide again in lockstep.
+            let wait = crate::env::backoff(std::time::Duration::from_millis(100 << attempt))
+                .mul_f64(rand::random_range(0.5..1.5));
             self.ui.debug(format!(
                 "the transaction collided with another write to the same rows; retrying in {} ms",
                 wait.as_millis()

@@ -187,8 +187,10 @@ impl Cognito {
             };
             let transient = busy(&failure.0) || failure.0 == "Network" || failure.0 == "Timeout";
             if retry && transient && attempt < 3 {
-                tokio::time::sleep(crate::env::backoff(std::time::Duration::from_millis(200 << attempt)))
-                    .await;
+                tokio::time::sleep(crate::env::backoff(std::time::Duration::from_millis(
+                    200 << attempt,
+                )))
+                .await;
                 attempt += 1;
                 continue;
             }

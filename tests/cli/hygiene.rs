@@ -13,28 +13,20 @@ fn scripts_fail_at_once_when_the_venv_cannot_be_made() {
         std::fs::create_dir_all(dir.path().join("scripts")).unwrap();
         std::fs::copy(root.join(script), &copy).unwrap();
         let venv = dir.path().join("scripts/venv");
-        std::fs::write(
+        write_executable(
             &venv,
             "#!/bin/sh\necho 'venv: no python3-venv here' >&2\nexit 7\n",
-        )
-        .unwrap();
+        );
         // Anything run after the venv step leaves a marker.
         let bin = dir.path().join("bin");
         std::fs::create_dir_all(&bin).unwrap();
         let marker = dir.path().join("went-on");
         for tool in ["cargo", "chromium", "python3", "mktemp", "apt-get", "sudo"] {
-            std::fs::write(
-                bin.join(tool),
-                format!("#!/bin/sh\ntouch '{}'\n", marker.display()),
-            )
-            .unwrap();
+            write_executable(
+                &bin.join(tool),
+                &format!("#!/bin/sh\ntouch '{}'\n", marker.display()),
+            );
         }
-        use std::os::unix::fs::PermissionsExt;
-        for f in std::fs::read_dir(&bin).unwrap() {
-            let p = f.unwrap().path();
-            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
-        }
-        std::fs::set_permissions(&venv, std::fs::Permissions::from_mode(0o755)).unwrap();
         let out = std::process::Command::new("bash")
             .arg(&copy)
             .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
@@ -48,7 +40,11 @@ fn scripts_fail_at_once_when_the_venv_cannot_be_made() {
             !marker.exists(),
             "{script} ran a later step after the venv failed"
         );
-        assert!(String::from_utf8_lossy(&out.stderr).contains("no python3-venv here"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no python3-venv here"),
+            "{script} did not show the venv's error:\n{err}"
+        );
     }
 }
 
@@ -103,17 +99,14 @@ fn child_processes_do_not_inherit_secret_variables() {
     let cloud = o.standin.sites()[0].id.clone();
     let env_file = w.dir.path().join("browser-env.txt");
     let script = w.dir.path().join("env-browser.sh");
-    std::fs::write(
+    write_executable(
         &script,
-        format!(
+        &format!(
             "#!/bin/sh\nenv > '{}'\nprintf '%s' \"$1\" > '{u}.tmp' && mv '{u}.tmp' '{u}'\n",
             env_file.display(),
             u = o.url_file.display()
         ),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    );
     w.env("BROWSER", script.to_str().unwrap());
     w.env("BGAGENT_JIRA_CLIENT_SECRET", &o.client_secret);
     w.env("BGAGENT_JIRA_WEBHOOK_SECRET", crate::setup::WEBHOOK);

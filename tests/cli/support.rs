@@ -354,19 +354,16 @@ impl World {
         let profile = self.dir.path().join("chromium-profile");
         let script = self.dir.path().join("chromium-browser.sh");
         let dom = self.dir.path().join("dom.html");
-        std::fs::write(
+        write_executable(
             &script,
-            format!(
+            &format!(
                 "#!/bin/sh\nexec {chromium} --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
                  --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage \
                  --user-data-dir='{}' --dump-dom \"$1\" > '{}' 2>/dev/null\n",
                 profile.display(),
                 dom.display()
             ),
-        )
-        .unwrap();
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        );
         self.env("BROWSER", script.to_str().unwrap());
         dom
     }
@@ -375,16 +372,13 @@ impl World {
     pub fn record_browser(&self) -> std::path::PathBuf {
         let url_file = self.dir.path().join("browser-url.txt");
         let script = self.dir.path().join("record-browser.sh");
-        std::fs::write(
+        write_executable(
             &script,
-            format!(
+            &format!(
                 "#!/bin/sh\nprintf '%s' \"$1\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n",
                 url_file.display()
             ),
-        )
-        .unwrap();
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        );
         self.env("BROWSER", script.to_str().unwrap());
         url_file
     }
@@ -598,4 +592,29 @@ impl World {
             .put_item_json("JiraWorkspaceRegistryTableName", &row);
         cloud
     }
+}
+
+/// Writes an executable script through a child `sh`, so that no file descriptor open for
+/// writing on it ever exists in this (multi-threaded) test process: another test's fork at
+/// that moment would inherit it, and executing the script would then fail with ETXTBSY
+/// ("Text file busy"), a flake seen under the full suite's load.
+pub fn write_executable(path: &std::path::Path, content: &str) {
+    use std::io::Write;
+    let mut child = Command::new("sh")
+        .args(["-c", "cat > \"$1\" && chmod 755 \"$1\"", "sh"])
+        .arg(path)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("sh");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(content.as_bytes())
+        .unwrap();
+    assert!(
+        child.wait().unwrap().success(),
+        "writing {}",
+        path.display()
+    );
 }
