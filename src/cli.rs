@@ -1,6 +1,6 @@
 //! The command line, declared once with clap derive. `docs` renders completions and man pages from it.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Default OAuth redirect registered in the Atlassian console; `app-template` and `setup` share it.
 pub const DEFAULT_CALLBACK_URL: &str = "http://localhost:8080/oauth/callback";
@@ -13,6 +13,61 @@ fn long_help() -> String {
          4 authorization denied, 5 timed out, 130 interrupted.\n\n{}",
         crate::env::HELP
     )
+}
+
+/// A group of subcommands that clap builds only when the command line enters it
+/// (`clap::Command::defer`): `bgagent jira map` builds the top level and `jira`, never the
+/// Linear, approval, `cr` or `webhook` commands and their arguments. Building the whole tree
+/// was a good part of bgagent's own start-up work (measured: `jira app-template` 0.3 ms
+/// faster). `--help` and `help` still see every command; completions and man pages are made
+/// from [`full_command`].
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(m).map(Deferred)
+    }
+    fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(m).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+    fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(m)
+    }
+}
+
+/// Set by [`full_command`]: build every group at once.
+static EAGER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The whole command tree, nothing deferred, for shell completions and man pages: clap's
+/// generated `help` subcommand copies the tree when it is built, so a deferred group would be
+/// missing from `help`'s completions.
+pub fn full_command() -> clap::Command {
+    EAGER.store(true, std::sync::atomic::Ordering::Relaxed);
+    <Cli as clap::CommandFactory>::command()
+}
+
+impl<T: Subcommand> Subcommand for Deferred<T> {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        if EAGER.load(std::sync::atomic::Ordering::Relaxed) {
+            T::augment_subcommands(cmd)
+        } else {
+            cmd.defer(T::augment_subcommands)
+        }
+    }
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        if EAGER.load(std::sync::atomic::Ordering::Relaxed) {
+            T::augment_subcommands_for_update(cmd)
+        } else {
+            cmd.defer(T::augment_subcommands_for_update)
+        }
+    }
+    fn has_subcommand(name: &str) -> bool {
+        T::has_subcommand(name)
+    }
 }
 
 #[derive(Debug, Parser)]
@@ -84,10 +139,10 @@ pub enum ColorChoice {
 pub enum Command {
     /// Connect and manage a Jira Cloud site
     #[command(subcommand)]
-    Jira(JiraCommand),
+    Jira(Deferred<JiraCommand>),
     /// Connect and manage Linear workspaces
     #[command(subcommand)]
-    Linear(crate::commands::linear::args::LinearCommand),
+    Linear(Deferred<crate::commands::linear::args::LinearCommand>),
     /// Write the platform config (config.json) from the stack's outputs, an admin's bundle, or flags
     Configure(crate::commands::auth::ConfigureArgs),
     /// Log in to the platform (Cognito user pool); writes credentials.json
@@ -104,7 +159,7 @@ pub enum Command {
     Pending(crate::commands::approvals::PendingArgs),
     /// Show a repository's Cedar approval rules
     #[command(subcommand)]
-    Policies(crate::commands::approvals::PoliciesCommand),
+    Policies(Deferred<crate::commands::approvals::PoliciesCommand>),
     /// Print shell completions
     Completions {
         /// Shell to generate completions for
@@ -141,12 +196,12 @@ pub enum JiraCommand {
     AppSetup(AppSetupArgs),
     /// Change-request approval gate for CI: check an issue's approval; make and use approval-signing keys
     #[command(subcommand)]
-    Cr(CrCommand),
+    Cr(Deferred<CrCommand>),
     /// Check the whole trigger chain of a tenant and name the fix for every broken link
     Doctor(DoctorArgs),
     /// The Jira webhook receiver
     #[command(subcommand)]
-    Webhook(WebhookCommand),
+    Webhook(Deferred<WebhookCommand>),
     /// Take a tenant out of service (registry status=revoked; optionally delete its bundle)
     Revoke(RevokeArgs),
 }
@@ -561,13 +616,13 @@ mod tests {
         [
             parse(&jira)
                 .map(|c| match c.command {
-                    Command::Jira(JiraCommand::InviteUser(a)) => a.invite,
+                    Command::Jira(Deferred(JiraCommand::InviteUser(a))) => a.invite,
                     other => panic!("{other:?}"),
                 })
                 .map_err(|e| e.kind()),
             parse(&linear)
                 .map(|c| match c.command {
-                    Command::Linear(LinearCommand::InviteUser(a)) => a.invite,
+                    Command::Linear(Deferred(LinearCommand::InviteUser(a))) => a.invite,
                     other => panic!("{other:?}"),
                 })
                 .map_err(|e| e.kind()),
@@ -597,13 +652,15 @@ mod tests {
     fn jira_setup_and_linear_setup_share_the_install_flags() {
         let flags = ["--timeout", "90s", "--platform-user-id", "sub-9"];
         let jira = parse(&[&["jira", "setup"][..], &flags].concat()).unwrap();
-        let Command::Jira(JiraCommand::Setup(j)) = jira.command else {
+        let Command::Jira(Deferred(JiraCommand::Setup(j))) = jira.command else {
             panic!("jira setup")
         };
         for cmd in ["setup", "add-workspace"] {
             let linear = parse(&[&["linear", cmd, "acme-ws"][..], &flags].concat()).unwrap();
             let l = match linear.command {
-                Command::Linear(LinearCommand::Setup(l) | LinearCommand::AddWorkspace(l)) => l,
+                Command::Linear(Deferred(
+                    LinearCommand::Setup(l) | LinearCommand::AddWorkspace(l),
+                )) => l,
                 other => panic!("{other:?}"),
             };
             for a in [&j.install, &l.install] {
@@ -612,7 +669,7 @@ mod tests {
             }
         }
         let defaults = parse(&["jira", "setup"]).unwrap();
-        let Command::Jira(JiraCommand::Setup(d)) = defaults.command else {
+        let Command::Jira(Deferred(JiraCommand::Setup(d))) = defaults.command else {
             panic!("jira setup")
         };
         assert_eq!(d.install.timeout, std::time::Duration::from_secs(300));
@@ -623,7 +680,8 @@ mod tests {
         for cmd in ["jira", "linear"] {
             let c = parse(&[cmd, "link", "link-k7m2qz9a", "--via", "direct", "--dry-run"]).unwrap();
             let a = match c.command {
-                Command::Jira(JiraCommand::Link(a)) | Command::Linear(LinearCommand::Link(a)) => a,
+                Command::Jira(Deferred(JiraCommand::Link(a)))
+                | Command::Linear(Deferred(LinearCommand::Link(a))) => a,
                 other => panic!("{other:?}"),
             };
             assert_eq!(a.via, Some(LinkVia::Direct));

@@ -1,13 +1,12 @@
 //! Completions and man pages generated from the clap definition. `cargo run --example gen-docs`
 //! writes them into `completions/` and `man/`; a test fails when the committed files drift.
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 /// Every generated file: (path relative to the repository, contents).
 pub fn render_all() -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
-    let mut cmd = crate::cli::Cli::command();
+    let mut cmd = crate::cli::full_command();
     cmd.build();
     for (shell, name) in [
         (Shell::Bash, "bgagent.bash"),

@@ -30,8 +30,8 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<()> {
 fn dispatch(cli: Cli, ui: &Ui) -> Result<()> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
-        Command::Jira(cmd) => jira::run(cmd, &cli.global, ui),
-        Command::Linear(cmd) => linear::run(cmd, &cli.global, ui),
+        Command::Jira(cmd) => jira::run(cmd.0, &cli.global, ui),
+        Command::Linear(cmd) => linear::run(cmd.0, &cli.global, ui),
         Command::Configure(a) => block_on(auth::configure::run(a, &cli.global, ui)),
         Command::Login(a) => block_on(auth::login::run(a, ui)),
         Command::Logout(a) => block_on(auth::logout::run(a, ui)),
@@ -39,7 +39,7 @@ fn dispatch(cli: Cli, ui: &Ui) -> Result<()> {
         Command::Approve(a) => block_on(approvals::approve::run(a, ui)),
         Command::Deny(a) => block_on(approvals::deny::run(a, ui)),
         Command::Pending(a) => block_on(approvals::pending::run(a, ui)),
-        Command::Policies(c) => block_on(approvals::policies::run(c, ui)),
+        Command::Policies(c) => block_on(approvals::policies::run(c.0, ui)),
     }
 }
 

@@ -62,7 +62,14 @@ fn app_template_works_offline_in_text_and_json() {
 
 #[test]
 fn completions_for_every_shell() {
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (shell, file) in [
+        ("bash", "bgagent.bash"),
+        ("zsh", "_bgagent"),
+        ("fish", "bgagent.fish"),
+        ("powershell", "_bgagent.ps1"),
+        ("elvish", "bgagent.elv"),
+    ] {
         let out = std::process::Command::new(BIN)
             .args(["completions", shell])
             .env_clear()
@@ -73,6 +80,13 @@ fn completions_for_every_shell() {
         assert!(
             text.contains("invite-user") && text.contains("app-template"),
             "{shell}"
+        );
+        // The whole tree, the groups that start-up builds lazily (`cli::Deferred`) included:
+        // the same as the committed file (which docs_drift checks against the definition).
+        let committed = std::fs::read_to_string(root.join("completions").join(file)).unwrap();
+        assert!(
+            text == committed,
+            "`bgagent completions {shell}` differs from completions/{file}"
         );
     }
 }

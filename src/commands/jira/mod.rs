@@ -55,9 +55,9 @@ pub fn run(cmd: JiraCommand, g: &GlobalArgs, ui: &Ui) -> Result<()> {
         Users(a) => super::block_on(users::run(a, g, ui)),
         Unlink(a) => super::block_on(unlink::run(a, g, ui)),
         AppSetup(a) => super::block_on(app_setup::run(a, g, ui)),
-        Cr(c) => cr::run(c, g, ui),
+        Cr(c) => cr::run(c.0, g, ui),
         Doctor(a) => super::block_on(doctor::run(a, g, ui)),
-        Webhook(crate::cli::WebhookCommand::Test(a)) => {
+        Webhook(crate::cli::Deferred(crate::cli::WebhookCommand::Test(a))) => {
             super::block_on(webhook_test::run(a, g, ui))
         }
         Revoke(a) => super::block_on(revoke::run(a, g, ui)),
