@@ -992,9 +992,19 @@ fn doctor_verify_refresh_every_aws_call_faulted() {
     );
 }
 
+// One test per mode: each is a long table, and two tests run side by side.
 #[test]
 fn remove_workspace_every_aws_call_faulted() {
-    for purge in [false, true] {
+    remove_workspace_table(false);
+}
+
+#[test]
+fn remove_workspace_purge_every_aws_call_faulted() {
+    remove_workspace_table(true);
+}
+
+fn remove_workspace_table(purge: bool) {
+    {
         let (w, lin, _) = new_world();
         let (slug, org_id) = first_workspace(&w, &lin);
         let name = format!("bgagent-linear-oauth-{slug}");
@@ -2192,7 +2202,7 @@ fn every_contract_field_and_every_documented_json_key() {
 }
 
 #[test]
-fn setup_rerun_and_setup_of_a_removed_workspace_every_aws_call_faulted() {
+fn setup_rerun_every_aws_call_faulted() {
     // Re-authorizing an installed workspace: the bundle is put (not created), its webhook secret
     // and the fields setup does not own are kept.
     let (w, lin, _) = new_world();
@@ -2259,9 +2269,15 @@ fn setup_rerun_and_setup_of_a_removed_workspace_every_aws_call_faulted() {
             failed: &failed,
         },
     );
+}
 
-    // Setup of a removed workspace: the bundle scheduled for deletion is restored with the new
-    // tokens, and the row is re-activated.
+/// Setup of a removed workspace: the bundle scheduled for deletion is restored with the new
+/// tokens, and the row is re-activated.
+#[test]
+fn setup_of_a_removed_workspace_every_aws_call_faulted() {
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let name = format!("bgagent-linear-oauth-{slug}");
     w.run(&["--yes", "linear", "remove-workspace", &slug]).ok();
     let revoked_row = registry(&w, &org_id).unwrap();
     let reset = || {
