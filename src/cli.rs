@@ -50,20 +50,21 @@ pub fn full_command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
 }
 
+/// `augment` applied now under [`full_command`], else when clap enters the group.
+fn augment_later(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    if EAGER.load(std::sync::atomic::Ordering::Relaxed) {
+        augment(cmd)
+    } else {
+        cmd.defer(augment)
+    }
+}
+
 impl<T: Subcommand> Subcommand for Deferred<T> {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
-        if EAGER.load(std::sync::atomic::Ordering::Relaxed) {
-            T::augment_subcommands(cmd)
-        } else {
-            cmd.defer(T::augment_subcommands)
-        }
+        augment_later(cmd, T::augment_subcommands)
     }
     fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
-        if EAGER.load(std::sync::atomic::Ordering::Relaxed) {
-            T::augment_subcommands_for_update(cmd)
-        } else {
-            cmd.defer(T::augment_subcommands_for_update)
-        }
+        augment_later(cmd, T::augment_subcommands_for_update)
     }
     fn has_subcommand(name: &str) -> bool {
         T::has_subcommand(name)

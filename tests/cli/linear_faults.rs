@@ -1004,86 +1004,84 @@ fn remove_workspace_purge_every_aws_call_faulted() {
 }
 
 fn remove_workspace_table(purge: bool) {
-    {
-        let (w, lin, _) = new_world();
-        let (slug, org_id) = first_workspace(&w, &lin);
-        let name = format!("bgagent-linear-oauth-{slug}");
-        let row_before = registry(&w, &org_id).unwrap();
-        let bundle_before = bundle(&w, &slug).unwrap();
-        let reset = || {
-            if scheduled_for_deletion(&w, &name) {
-                block_on(sm(&w).restore_secret().secret_id(&name).send()).unwrap();
-            }
-            w.platform
-                .put_item_json("LinearWorkspaceRegistryTableName", &row_before);
-            assert_eq!(bundle(&w, &slug).unwrap(), bundle_before);
-        };
-        let mut args = vec!["--output", "json", "--yes", "linear", "remove-workspace"];
-        args.push(slug.as_str());
-        if purge {
-            args.push("--purge");
+    let (w, lin, _) = new_world();
+    let (slug, org_id) = first_workspace(&w, &lin);
+    let name = format!("bgagent-linear-oauth-{slug}");
+    let row_before = registry(&w, &org_id).unwrap();
+    let bundle_before = bundle(&w, &slug).unwrap();
+    let reset = || {
+        if scheduled_for_deletion(&w, &name) {
+            block_on(sm(&w).restore_secret().secret_id(&name).send()).unwrap();
         }
-        let run = || w.run(&args);
-        let ok = |r: &Run| {
-            let v = r.json();
-            assert_eq!(v["status"], if purge { "purged" } else { "revoked" });
-            assert_eq!(v["secret"]["action"], "scheduled_deletion");
-            assert!(scheduled_for_deletion(&w, &name));
-            match registry(&w, &org_id) {
-                None => assert!(purge),
-                Some(row) => {
-                    assert!(!purge, "--purge kept the row");
-                    assert_eq!(row["status"], "revoked");
-                    assert_eq!(row["revoked_reason"], "admin_removed");
-                }
-            }
-        };
-        let failed = |r: &Run, op: &str, k: usize| {
-            let what = format!("remove-workspace (purge {purge}) {op}#{k}");
-            assert_error_shape(r, &what, op);
-            let row = registry(&w, &org_id).expect("the row is kept on a failure");
-            let scheduled = scheduled_for_deletion(&w, &name);
-            match row["status"].as_str() {
-                // Nothing happened yet.
-                Some("active") => {
-                    assert!(!scheduled, "{what}: a bundle deleted behind an active row");
-                    assert!(
-                        op != "UpdateItem" || r.stderr.contains("not written: anything"),
-                        "{}",
-                        r.show()
-                    );
-                }
-                // Revoked first; the bundle's deletion failed and is recorded, or only the
-                // row's deletion (--purge) failed.
-                Some("revoked") => {
-                    assert!(r.stderr.contains("written: registry"), "{}", r.show());
-                    if scheduled {
-                        assert!(purge && op == "DeleteItem", "{what}");
-                    } else {
-                        assert_eq!(row["secret_deletion_failed"], true, "{what}: {row}");
-                        assert_eq!(row["orphaned_oauth_secret_arn"], row["oauth_secret_arn"]);
-                    }
-                }
-                s => panic!("{what}: status {s:?}"),
-            }
-            true
-        };
-        exercise(
-            &w,
-            &lin,
-            &Case {
-                name: if purge {
-                    "remove-workspace --purge"
-                } else {
-                    "remove-workspace"
-                },
-                reset: &reset,
-                run: &run,
-                ok: &ok,
-                failed: &failed,
-            },
-        );
+        w.platform
+            .put_item_json("LinearWorkspaceRegistryTableName", &row_before);
+        assert_eq!(bundle(&w, &slug).unwrap(), bundle_before);
+    };
+    let mut args = vec!["--output", "json", "--yes", "linear", "remove-workspace"];
+    args.push(slug.as_str());
+    if purge {
+        args.push("--purge");
     }
+    let run = || w.run(&args);
+    let ok = |r: &Run| {
+        let v = r.json();
+        assert_eq!(v["status"], if purge { "purged" } else { "revoked" });
+        assert_eq!(v["secret"]["action"], "scheduled_deletion");
+        assert!(scheduled_for_deletion(&w, &name));
+        match registry(&w, &org_id) {
+            None => assert!(purge),
+            Some(row) => {
+                assert!(!purge, "--purge kept the row");
+                assert_eq!(row["status"], "revoked");
+                assert_eq!(row["revoked_reason"], "admin_removed");
+            }
+        }
+    };
+    let failed = |r: &Run, op: &str, k: usize| {
+        let what = format!("remove-workspace (purge {purge}) {op}#{k}");
+        assert_error_shape(r, &what, op);
+        let row = registry(&w, &org_id).expect("the row is kept on a failure");
+        let scheduled = scheduled_for_deletion(&w, &name);
+        match row["status"].as_str() {
+            // Nothing happened yet.
+            Some("active") => {
+                assert!(!scheduled, "{what}: a bundle deleted behind an active row");
+                assert!(
+                    op != "UpdateItem" || r.stderr.contains("not written: anything"),
+                    "{}",
+                    r.show()
+                );
+            }
+            // Revoked first; the bundle's deletion failed and is recorded, or only the
+            // row's deletion (--purge) failed.
+            Some("revoked") => {
+                assert!(r.stderr.contains("written: registry"), "{}", r.show());
+                if scheduled {
+                    assert!(purge && op == "DeleteItem", "{what}");
+                } else {
+                    assert_eq!(row["secret_deletion_failed"], true, "{what}: {row}");
+                    assert_eq!(row["orphaned_oauth_secret_arn"], row["oauth_secret_arn"]);
+                }
+            }
+            s => panic!("{what}: status {s:?}"),
+        }
+        true
+    };
+    exercise(
+        &w,
+        &lin,
+        &Case {
+            name: if purge {
+                "remove-workspace --purge"
+            } else {
+                "remove-workspace"
+            },
+            reset: &reset,
+            run: &run,
+            ok: &ok,
+            failed: &failed,
+        },
+    );
 }
 
 /// A proxy in front of the Linear stand-in's API (token endpoint and GraphQL); returns the proxy
