@@ -86,13 +86,35 @@ pub async fn send(
             }
             _ => {
                 return res.map_err(|e| {
-                    let kind = if e.is_timeout() { "timed out" } else if e.is_connect() { "could not connect" } else { "failed" };
+                    let kind = if e.is_timeout() {
+                        "timed out"
+                    } else if e.is_connect() {
+                        "could not connect"
+                    } else {
+                        "failed"
+                    };
                     Error::failure(format!("{what} {kind}"))
                         .cause(without_url(&e))
-                        .hint("check network access to Atlassian (or BGAGENT_ATLASSIAN_*_URL) and retry")
+                        .hint(network_hint(e.url()))
                 });
             }
         }
+    }
+}
+
+/// What to check when a call got no answer: the service the URL belongs to (this client serves
+/// Atlassian and Linear alike), compared by origin with the configured base URLs.
+fn network_hint(url: Option<&reqwest::Url>) -> &'static str {
+    let env = crate::env::get();
+    let linear = [&env.linear_api_url, &env.linear_auth_url]
+        .into_iter()
+        .any(|base| {
+            url::Url::parse(base).is_ok_and(|b| url.is_some_and(|u| u.origin() == b.origin()))
+        });
+    if linear {
+        "check network access to Linear (or BGAGENT_LINEAR_API_URL / BGAGENT_LINEAR_AUTH_URL) and retry"
+    } else {
+        "check network access to Atlassian (or BGAGENT_ATLASSIAN_*_URL) and retry"
     }
 }
 
@@ -122,5 +144,25 @@ mod tests {
             super::client().unwrap();
         }
         assert_eq!(super::BUILT.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn the_network_hint_names_the_service_by_origin() {
+        let hint = |u: &str| super::network_hint(Some(&reqwest::Url::parse(u).unwrap()));
+        for linear in [
+            "https://api.linear.app/graphql",
+            "https://linear.app/api/oauth/token",
+        ] {
+            assert!(hint(linear).contains("to Linear"), "{linear}");
+        }
+        for atlassian in [
+            "https://api.atlassian.com/oauth/token/accessible-resources",
+            "https://auth.atlassian.com/oauth/token",
+            "https://api.linear.app.example.com/graphql",
+            "http://api.linear.app/graphql",
+        ] {
+            assert!(hint(atlassian).contains("to Atlassian"), "{atlassian}");
+        }
+        assert!(super::network_hint(None).contains("to Atlassian"));
     }
 }

@@ -1356,3 +1356,25 @@ fn without_a_keychain_linear_setup_degrades_to_asking() {
     );
     w.assert_no_secrets();
 }
+
+/// A Linear call that gets no answer says to check the network to Linear (the HTTP client is
+/// shared with Atlassian's calls, whose hint names Atlassian).
+#[test]
+fn an_unreachable_linear_api_is_named_in_the_hint() {
+    let (w, lin, _) = new_world();
+    first_workspace(&w, &lin);
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+    w.env("BGAGENT_LINEAR_API_URL", &closed);
+    let r = w.run(&["linear", "projects"]);
+    assert_eq!(r.code, 1, "{}", r.show());
+    assert!(
+        r.stderr
+            .contains("hint: check network access to Linear (or BGAGENT_LINEAR_API_URL"),
+        "{}",
+        r.show()
+    );
+    assert!(!r.stderr.contains("Atlassian"), "{}", r.show());
+}
