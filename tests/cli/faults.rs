@@ -417,3 +417,57 @@ fn a_rollback_keeps_a_refresh_token_rotated_meanwhile() {
     w.register_bundle_secrets(&cloud);
     w.assert_no_secrets();
 }
+
+/// The platform's Lambda refreshes just as `update-webhook-secret`'s write of the bundle is on its
+/// way: the rotated token is stored first, then bgagent's write (built from its read before)
+/// lands. bgagent sees that it replaced a version it never read and writes its change again on
+/// top of the Lambda's, so neither the rotation nor the new webhook secret is lost.
+#[test]
+fn a_rotation_landing_between_update_webhook_secrets_read_and_write_is_kept() {
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let cloud = w.seed_tenant(&o, 3600);
+    let name = format!("bgagent-jira-oauth-{cloud}");
+    let rotated = format!(
+        "rt-rotated-by-lambda-{}",
+        hex::encode(rand::random::<[u8; 8]>())
+    );
+    w.secret(&rotated);
+    let new = "new-webhook-secret-written-mid-rotation-42";
+    w.secret(new);
+    let store = w.platform.secret_store();
+    let (n2, token) = (name.clone(), rotated.clone());
+    let mut done = false;
+    let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
+        if req.aws_op() == "PutSecretValue" && req.body_text().contains(n2.as_str()) && !done {
+            done = true;
+            let mut b: serde_json::Value = serde_json::from_str(&store.get(&n2).unwrap()).unwrap();
+            b["refresh_token"] = serde_json::json!(token);
+            store.put(&n2, &b.to_string());
+        }
+        Action::Forward
+    });
+    faulty_world(&w, &p);
+    w.env("BGAGENT_HTTP_TIMEOUT", "10");
+    let r = w.run_in(
+        &[
+            "jira",
+            "update-webhook-secret",
+            &cloud,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{new}\n"),
+    );
+    drop(p);
+    r.ok();
+    let b = w.bundle(&cloud).unwrap();
+    assert_eq!(b["webhook_signing_secret"], new);
+    assert_eq!(
+        b["refresh_token"],
+        rotated.as_str(),
+        "the Lambda's rotation was overwritten with the spent token"
+    );
+    assert_eq!(b["x_future"]["kept"], true);
+    assert_eq!(w.stack_secret(), new);
+    w.assert_no_secrets();
+}

@@ -66,6 +66,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
                 a.cloud_id
             )))
         })?;
+    let read_version = latest.version.clone();
     let mut latest = Bundle::parse_lenient(&latest.value).map_err(|e| {
         not_written(
             Error::conflict(format!(
@@ -84,12 +85,21 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         ],
         &rerun,
     );
-    latest.set("webhook_signing_secret", secret);
-    latest.set("updated_at", timefmt::iso_ms(timefmt::now()));
+    let now = timefmt::iso_ms(timefmt::now());
+    let apply = |b: &mut Bundle| {
+        b.set("webhook_signing_secret", secret);
+        b.set("updated_at", now.as_str());
+    };
+    apply(&mut latest);
     ui.debug(format!("secretsmanager:PutSecretValue {id}"));
-    secrets::put(&sm, &id, &latest.to_json())
-        .await
-        .map_err(not_written)?;
+    // A version another writer put since the re-read (a refresh by a Lambda) gets this change too.
+    secrets::put_over(&sm, &id, &read_version, &latest.to_json(), |other| {
+        let mut o = Bundle::parse_lenient(other).ok()?;
+        apply(&mut o);
+        Some(o.to_json())
+    })
+    .await
+    .map_err(not_written)?;
     crate::terminal::interrupt::written(format!("webhook_signing_secret of tenant bundle {id}"));
     webhook_secret::write_stack_wide_or_restore(
         &sm,
