@@ -116,6 +116,23 @@ fn base_url(var: &str, value: Option<String>, default: &str) -> Result<String> {
     }
 }
 
+/// A duration in (fractional) seconds: `default` when unset, else a finite number `ok` accepts.
+fn seconds(
+    var: &str,
+    value: Option<String>,
+    default: Duration,
+    ok: impl Fn(f64) -> bool,
+    want: &str,
+) -> Result<Duration> {
+    let Some(v) = value else {
+        return Ok(default);
+    };
+    match v.parse::<f64>() {
+        Ok(s) if s.is_finite() && ok(s) => Ok(Duration::from_secs_f64(s)),
+        _ => Err(invalid(var, &v, want)),
+    }
+}
+
 impl Env {
     /// Resolves the environment from `lookup` (pure: tests pass a map).
     pub fn resolve(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Env> {
@@ -124,32 +141,20 @@ impl Env {
                 .map(|v| v.to_string_lossy().trim().to_string())
                 .filter(|v| !v.is_empty())
         };
-        let http_timeout = match text(HTTP_TIMEOUT) {
-            None => DEFAULT_TIMEOUT,
-            Some(v) => match v.parse::<f64>() {
-                Ok(s) if s.is_finite() && s > 0.0 && s <= 3600.0 => Duration::from_secs_f64(s),
-                _ => {
-                    return Err(invalid(
-                        HTTP_TIMEOUT,
-                        &v,
-                        "expected a number of seconds between 0 and 3600, e.g. 20 or 2.5",
-                    ));
-                }
-            },
-        };
-        let retry_backoff = match text(RETRY_BACKOFF) {
-            None => DEFAULT_BACKOFF,
-            Some(v) => match v.parse::<f64>() {
-                Ok(s) if s.is_finite() && (0.0..=60.0).contains(&s) => Duration::from_secs_f64(s),
-                _ => {
-                    return Err(invalid(
-                        RETRY_BACKOFF,
-                        &v,
-                        "expected a number of seconds between 0 and 60, e.g. 1 or 0.2",
-                    ));
-                }
-            },
-        };
+        let http_timeout = seconds(
+            HTTP_TIMEOUT,
+            text(HTTP_TIMEOUT),
+            DEFAULT_TIMEOUT,
+            |s| s > 0.0 && s <= 3600.0,
+            "expected a number of seconds between 0 and 3600, e.g. 20 or 2.5",
+        )?;
+        let retry_backoff = seconds(
+            RETRY_BACKOFF,
+            text(RETRY_BACKOFF),
+            DEFAULT_BACKOFF,
+            |s| (0.0..=60.0).contains(&s),
+            "expected a number of seconds between 0 and 60, e.g. 1 or 0.2",
+        )?;
         let keychain = match text(KEYCHAIN).as_deref() {
             None | Some("on" | "1") => true,
             Some("off" | "0") => false,
