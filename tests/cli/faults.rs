@@ -324,10 +324,11 @@ fn no_secret_reaches_a_child_process_argv() {
     w.finish(s).ok();
 }
 
-/// A proxy that, on the first stack-wide `PutSecretValue`, plays the platform's Lambda: it
-/// rotates the tenant bundle's refresh token straight in moto, then fails that write (and every
-/// retry of it). Returns the proxy and the rotated token.
-fn rotate_then_fail_stack_write(w: &World, cloud: &str) -> (Proxy, String) {
+/// A proxy that plays the platform's Lambda: on the first `PutSecretValue` whose body contains
+/// `needle`, it rotates the tenant bundle's refresh token straight in moto first. With `fail`,
+/// that write (and every retry of it) then fails; else it goes through. Returns the proxy and
+/// the rotated token.
+fn rotate_on_put(w: &World, cloud: &str, needle: &str, fail: bool) -> (Proxy, String) {
     let rotated = format!(
         "rt-rotated-by-lambda-{}",
         hex::encode(rand::random::<[u8; 8]>())
@@ -335,9 +336,10 @@ fn rotate_then_fail_stack_write(w: &World, cloud: &str) -> (Proxy, String) {
     w.secret(&rotated);
     let platform = w.platform.secret_store();
     let (name, token) = (format!("bgagent-jira-oauth-{cloud}"), rotated.clone());
+    let needle = needle.to_string();
     let mut done = false;
     let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
-        if req.aws_op() == "PutSecretValue" && req.body_text().contains("JiraWebhookSecret") {
+        if req.aws_op() == "PutSecretValue" && req.body_text().contains(needle.as_str()) {
             if !done {
                 done = true;
                 let mut b: serde_json::Value =
@@ -345,11 +347,18 @@ fn rotate_then_fail_stack_write(w: &World, cloud: &str) -> (Proxy, String) {
                 b["refresh_token"] = serde_json::json!(token);
                 platform.put(&name, &b.to_string());
             }
-            return answer(req, Fault::ServerError);
+            if fail {
+                return answer(req, Fault::ServerError);
+            }
         }
         Action::Forward
     });
     (p, rotated)
+}
+
+/// The rotation lands just before the stack-wide write, which then fails.
+fn rotate_then_fail_stack_write(w: &World, cloud: &str) -> (Proxy, String) {
+    rotate_on_put(w, cloud, "JiraWebhookSecret", true)
 }
 
 #[test]
@@ -427,26 +436,9 @@ fn a_rotation_landing_between_update_webhook_secrets_read_and_write_is_kept() {
     let w = World::new();
     let o = w.oauth(|_| {});
     let cloud = w.seed_tenant(&o, 3600);
-    let name = format!("bgagent-jira-oauth-{cloud}");
-    let rotated = format!(
-        "rt-rotated-by-lambda-{}",
-        hex::encode(rand::random::<[u8; 8]>())
-    );
-    w.secret(&rotated);
     let new = "new-webhook-secret-written-mid-rotation-42";
     w.secret(new);
-    let store = w.platform.secret_store();
-    let (n2, token) = (name.clone(), rotated.clone());
-    let mut done = false;
-    let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
-        if req.aws_op() == "PutSecretValue" && req.body_text().contains(n2.as_str()) && !done {
-            done = true;
-            let mut b: serde_json::Value = serde_json::from_str(&store.get(&n2).unwrap()).unwrap();
-            b["refresh_token"] = serde_json::json!(token);
-            store.put(&n2, &b.to_string());
-        }
-        Action::Forward
-    });
+    let (p, rotated) = rotate_on_put(&w, &cloud, &format!("bgagent-jira-oauth-{cloud}"), false);
     faulty_world(&w, &p);
     w.env("BGAGENT_HTTP_TIMEOUT", "10");
     let r = w.run_in(

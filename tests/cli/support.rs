@@ -133,10 +133,7 @@ impl World {
     pub fn secret(&self, s: &str) {
         if !s.is_empty() {
             for o in self.outputs.borrow().iter() {
-                assert!(
-                    !o.contains(s),
-                    "a secret value leaked into bgagent's output:\n{o}"
-                );
+                assert_no_leak(o, s);
             }
             self.secrets.borrow_mut().push(s.to_string());
         }
@@ -178,10 +175,7 @@ impl World {
     pub fn assert_no_secrets(&self) {
         for s in self.secrets.borrow().iter() {
             for o in self.outputs.borrow().iter() {
-                assert!(
-                    !o.contains(s.as_str()),
-                    "a secret value leaked into bgagent's output:\n{o}"
-                );
+                assert_no_leak(o, s);
             }
         }
     }
@@ -470,10 +464,7 @@ impl World {
         };
         let output = format!("{}\n{}", run.stdout, run.stderr);
         for secret in self.secrets.borrow().iter() {
-            assert!(
-                !output.contains(secret.as_str()),
-                "a secret value leaked into bgagent's output:\n{output}"
-            );
+            assert_no_leak(&output, secret);
         }
         self.outputs.borrow_mut().push(output);
         run
@@ -630,5 +621,14 @@ pub fn write_executable(path: &std::path::Path, content: &str) {
         child.wait().unwrap().success(),
         "writing {}",
         path.display()
+    );
+}
+
+/// The one leak check of [`World`]: `output` (a run's stdout and stderr) does not contain `secret`.
+#[track_caller]
+fn assert_no_leak(output: &str, secret: &str) {
+    assert!(
+        !output.contains(secret),
+        "a secret value leaked into bgagent's output:\n{output}"
     );
 }
