@@ -92,7 +92,7 @@ pub const LINEAR_WEBHOOK_SECRET_PARAMETER: &str = "ExistingLinearWebhookSecretAr
 pub const LINEAR_WEBHOOK_SECRET_DESCRIPTION: &str =
     "Stack-wide Linear webhook signing secret (local stand-in)";
 
-/// Runs moto's server (moto 5.2.1) with three adjustments, none of which changes an answer:
+/// Runs moto's server (moto 5.2.1) with five adjustments, none of which changes an answer:
 /// - one DynamoDB write at a time (see the module docs): a transaction, its copy of the
 ///   tables and its cancellation's restore never interleave with another write. Reads, other
 ///   services and DynamoDB's control plane stay concurrent, as before: serializing everything
