@@ -4,7 +4,7 @@ use aws_sdk_secretsmanager::Client;
 use aws_sdk_secretsmanager::types::Tag;
 
 use super::sdk_error;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub struct Current {
     pub arn: String,
@@ -43,29 +43,58 @@ pub async fn put(sm: &Client, id: &str, value: &str) -> Result<String> {
     Ok(r.arn().unwrap_or(id).to_string())
 }
 
+/// What [`put_over`] stored.
+pub struct PutOver {
+    pub arn: String,
+    /// Set when another writer's version landed between the read and the write and this change
+    /// could not be re-applied onto it: this command's value is stored, and that writer's change
+    /// (e.g. a rotated refresh token) is not. The caller reports it as not written.
+    pub unmerged: Option<Error>,
+}
+
 /// Writes `value`, built from version `read` of the secret. Secrets Manager has no
 /// compare-and-swap, so the write is checked afterwards: if another writer's version landed
 /// between that read and this write (e.g. a Lambda storing a rotated refresh token), this write
 /// replaced it, and `merge` re-applies this change onto that version, which is written again
-/// (a few times at most). Returns the ARN. The check needs only `GetSecretValue`; if it cannot
-/// be made, the write stands.
+/// (a few times at most). The check needs only `GetSecretValue`; if it cannot be made, the write
+/// stands. An error means nothing was written; a re-application that fails after the first write
+/// landed is [`PutOver::unmerged`].
 pub async fn put_over(
     sm: &Client,
     id: &str,
     read: &str,
     value: &str,
     merge: impl Fn(&str) -> Option<String>,
-) -> Result<String> {
+) -> Result<PutOver> {
     let (mut expected, mut value) = (read.to_string(), value.to_string());
     let mut arn = id.to_string();
+    // The other writer's version being re-applied onto, once the first write has landed.
+    let mut displaced: Option<String> = None;
     for _ in 0..3 {
-        let r = sm
+        let r = match sm
             .put_secret_value()
             .secret_id(id)
             .secret_string(&value)
             .send()
             .await
-            .map_err(|e| sdk_error(format!("could not write secret {id}"), e))?;
+        {
+            Ok(r) => r,
+            Err(e) => {
+                let Some(other) = displaced else {
+                    return Err(sdk_error(format!("could not write secret {id}"), e));
+                };
+                let e = sdk_error(
+                    format!(
+                        "could not re-apply this change onto version {other} of secret {id}, which another writer stored between this command's read and its write"
+                    ),
+                    e,
+                );
+                return Ok(PutOver {
+                    arn,
+                    unmerged: Some(e),
+                });
+            }
+        };
         arn = r.arn().unwrap_or(id).to_string();
         let ours = r.version_id().unwrap_or_default().to_string();
         let Ok(prev) = sm
@@ -84,10 +113,22 @@ pub async fn put_over(
         }
         match merge(prev.secret_string().unwrap_or_default()) {
             Some(v) => (expected, value) = (ours, v),
-            None => break,
+            None => {
+                let e = Error::conflict(format!(
+                    "version {prev_id} of secret {id}, which another writer stored between this command's read and its write, is not a value this command can update, and this write replaced it"
+                ));
+                return Ok(PutOver {
+                    arn,
+                    unmerged: Some(e),
+                });
+            }
         }
+        displaced = Some(prev_id.to_string());
     }
-    Ok(arn)
+    Ok(PutOver {
+        arn,
+        unmerged: None,
+    })
 }
 
 /// Creates the secret with description and tags; when it already exists, puts a new version.

@@ -324,11 +324,22 @@ fn no_secret_reaches_a_child_process_argv() {
     w.finish(s).ok();
 }
 
+/// What the proxy of [`rotate_on_put`] does with the writes it matches, after the rotation.
+#[derive(Clone, Copy, PartialEq)]
+enum Then {
+    /// Every one goes through.
+    Forward,
+    /// Every one fails (the first write and each retry of it).
+    FailAll,
+    /// The first goes through (replacing the rotation); every later one fails.
+    FailLater,
+}
+
 /// A proxy that plays the platform's Lambda: on the first `PutSecretValue` whose body contains
-/// `needle`, it rotates the tenant bundle's refresh token straight in moto first. With `fail`,
-/// that write (and every retry of it) then fails; else it goes through. Returns the proxy and
-/// the rotated token.
-fn rotate_on_put(w: &World, cloud: &str, needle: &str, fail: bool) -> (Proxy, String) {
+/// `needle`, it rotates the tenant bundle's refresh token straight in moto first; `then` says
+/// what becomes of that write and the later matching ones. Returns the proxy and the rotated
+/// token.
+fn rotate_on_put(w: &World, cloud: &str, needle: &str, then: Then) -> (Proxy, String) {
     let rotated = format!(
         "rt-rotated-by-lambda-{}",
         hex::encode(rand::random::<[u8; 8]>())
@@ -340,14 +351,15 @@ fn rotate_on_put(w: &World, cloud: &str, needle: &str, fail: bool) -> (Proxy, St
     let mut done = false;
     let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
         if req.aws_op() == "PutSecretValue" && req.body_text().contains(needle.as_str()) {
-            if !done {
+            let first = !done;
+            if first {
                 done = true;
                 let mut b: serde_json::Value =
                     serde_json::from_str(&platform.get(&name).unwrap()).unwrap();
                 b["refresh_token"] = serde_json::json!(token);
                 platform.put(&name, &b.to_string());
             }
-            if fail {
+            if then == Then::FailAll || (then == Then::FailLater && !first) {
                 return answer(req, Fault::ServerError);
             }
         }
@@ -358,7 +370,7 @@ fn rotate_on_put(w: &World, cloud: &str, needle: &str, fail: bool) -> (Proxy, St
 
 /// The rotation lands just before the stack-wide write, which then fails.
 fn rotate_then_fail_stack_write(w: &World, cloud: &str) -> (Proxy, String) {
-    rotate_on_put(w, cloud, "JiraWebhookSecret", true)
+    rotate_on_put(w, cloud, "JiraWebhookSecret", Then::FailAll)
 }
 
 #[test]
@@ -438,7 +450,12 @@ fn a_rotation_landing_between_update_webhook_secrets_read_and_write_is_kept() {
     let cloud = w.seed_tenant(&o, 3600);
     let new = "new-webhook-secret-written-mid-rotation-42";
     w.secret(new);
-    let (p, rotated) = rotate_on_put(&w, &cloud, &format!("bgagent-jira-oauth-{cloud}"), false);
+    let (p, rotated) = rotate_on_put(
+        &w,
+        &cloud,
+        &format!("bgagent-jira-oauth-{cloud}"),
+        Then::Forward,
+    );
     faulty_world(&w, &p);
     w.env("BGAGENT_HTTP_TIMEOUT", "10");
     let r = w.run_in(
@@ -460,6 +477,61 @@ fn a_rotation_landing_between_update_webhook_secrets_read_and_write_is_kept() {
         "the Lambda's rotation was overwritten with the spent token"
     );
     assert_eq!(b["x_future"]["kept"], true);
+    assert_eq!(w.stack_secret(), new);
+    w.assert_no_secrets();
+}
+
+#[test]
+fn a_rotation_that_cannot_be_re_applied_is_reported_as_not_written() {
+    // The rotation lands between the re-read and the bundle write, as above, but writing the
+    // merged version fails: the new secret stands in both places, the rotated token is lost, and
+    // the error says so instead of "nothing written".
+    let w = World::new();
+    let o = w.oauth(|_| {});
+    let cloud = w.seed_tenant(&o, 3600);
+    let spent = w.bundle(&cloud).unwrap()["refresh_token"].clone();
+    let new = "new-webhook-secret-written-mid-rotation-43";
+    w.secret(new);
+    let (p, rotated) = rotate_on_put(
+        &w,
+        &cloud,
+        &format!("bgagent-jira-oauth-{cloud}"),
+        Then::FailLater,
+    );
+    faulty_world(&w, &p);
+    w.env("BGAGENT_HTTP_TIMEOUT", "10");
+    let r = w.run_in(
+        &[
+            "jira",
+            "update-webhook-secret",
+            &cloud,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{new}\n"),
+    );
+    drop(p);
+    r.fails(1, "could not re-apply this change onto version");
+    for needle in [
+        "which another writer stored between this command's read and its write",
+        "written: webhook_signing_secret of tenant bundle",
+        "and the stack-wide webhook secret (synchronized)",
+        "not written: the other writer's change (e.g. a refresh token the platform rotated meanwhile)",
+        &format!("`bgagent jira doctor {cloud} --verify-refresh`"),
+    ] {
+        assert!(
+            r.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            r.show()
+        );
+    }
+    assert!(!r.stderr.contains("both unchanged"), "{}", r.show());
+    let b = w.bundle(&cloud).unwrap();
+    assert_eq!(b["webhook_signing_secret"], new);
+    assert_eq!(
+        b["refresh_token"], spent,
+        "the report must match what is stored"
+    );
+    assert_ne!(b["refresh_token"], rotated.as_str());
     assert_eq!(w.stack_secret(), new);
     w.assert_no_secrets();
 }

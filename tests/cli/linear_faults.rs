@@ -1365,6 +1365,72 @@ fn update_webhook_secret_reads_after_the_input_so_a_rotation_meanwhile_is_kept()
 }
 
 #[test]
+fn update_webhook_secret_reports_a_rotation_it_could_not_re_apply() {
+    // A Lambda's rotation lands between the read and the bundle write, and writing the merged
+    // version fails: the new secret stands, the rotated token is lost, and the error says so
+    // (written / not written) instead of "nothing written".
+    let (w, lin, _) = new_world();
+    let (slug, _) = first_workspace(&w, &lin);
+    let name = format!("bgagent-linear-oauth-{slug}");
+    let spent = bundle(&w, &slug).unwrap()["refresh_token"].clone();
+    let rotated = format!(
+        "lin_rt_rotated_by_lambda_{}",
+        hex::encode(rand::random::<[u8; 8]>())
+    );
+    w.secret(&rotated);
+    let new = "lin_wh_written_while_a_rotation_is_lost_0123";
+    w.secret(new);
+    let store = w.platform.secret_store();
+    let (n, token) = (name.clone(), rotated.clone());
+    let mut puts = 0;
+    let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
+        if req.aws_op() == "PutSecretValue" && req.body_text().contains(n.as_str()) {
+            puts += 1;
+            if puts > 1 {
+                return answer(req, Fault::ServerError);
+            }
+            let mut b: Value = serde_json::from_str(&store.get(&n).unwrap()).unwrap();
+            b["refresh_token"] = json!(token);
+            store.put(&n, &b.to_string());
+        }
+        Action::Forward
+    });
+    faulty_world(&w, &p);
+    w.env("BGAGENT_HTTP_TIMEOUT", "10");
+    let r = w.run_in(
+        &[
+            "linear",
+            "update-webhook-secret",
+            &slug,
+            "--webhook-secret-stdin",
+        ],
+        &format!("{new}\n"),
+    );
+    clear_faults(&w);
+    drop(p);
+    r.fails(1, "could not re-apply this change onto version");
+    for needle in [
+        "which another writer stored between this command's read and its write",
+        &format!("written: webhook_signing_secret of {name}"),
+        "not written: the other writer's change (e.g. a refresh token the platform rotated meanwhile)",
+        &format!("`bgagent linear doctor {slug} --verify-refresh`"),
+    ] {
+        assert!(
+            r.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            r.show()
+        );
+    }
+    let b = bundle(&w, &slug).unwrap();
+    assert_eq!(b["webhook_signing_secret"], new);
+    assert_eq!(
+        b["refresh_token"], spent,
+        "the report must match what is stored"
+    );
+    w.assert_no_secrets();
+}
+
+#[test]
 fn every_registry_read_finds_a_row_past_the_first_scan_page() {
     let (w, lin, _) = new_world();
     // More than 1 MB of other (revoked) workspaces whose ids sort first, so that DynamoDB — and

@@ -93,7 +93,7 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
     apply(&mut latest);
     ui.debug(format!("secretsmanager:PutSecretValue {id}"));
     // A version another writer put since the re-read (a refresh by a Lambda) gets this change too.
-    secrets::put_over(&sm, &id, &read_version, &latest.to_json(), |other| {
+    let put = secrets::put_over(&sm, &id, &read_version, &latest.to_json(), |other| {
         let mut o = Bundle::parse_lenient(other).ok()?;
         apply(&mut o);
         Some(o.to_json())
@@ -111,6 +111,19 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
         &rerun,
     )
     .await?;
+    if let Some(e) = put.unmerged {
+        // The new secret is in both places; what another writer (the platform's token refresh)
+        // stored meanwhile is not, so the bundle may hold a spent refresh token.
+        return Err(e
+            .written(format!(
+                "webhook_signing_secret of tenant bundle {id} and the stack-wide webhook secret (synchronized)"
+            ))
+            .not_written("the other writer's change (e.g. a refresh token the platform rotated meanwhile)")
+            .hint(format!(
+                "run `bgagent jira doctor {} --verify-refresh`; if its token check fails, re-authorize with `bgagent jira setup`",
+                a.cloud_id
+            )));
+    }
     ui.result(format!(
         "Updated the webhook signing secret of tenant {}",
         a.cloud_id

@@ -89,7 +89,7 @@ pub async fn run(a: LinearUpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> R
     apply(&mut b);
     ui.debug(format!("secretsmanager:PutSecretValue {name}"));
     // A version another writer put since the read (a refresh by a Lambda) gets this change too.
-    secrets::put_over(&sm, &cur.arn, &cur.version, &b.to_json(), |other| {
+    let put = secrets::put_over(&sm, &cur.arn, &cur.version, &b.to_json(), |other| {
         let mut o = Bundle::parse_lenient(other).ok()?;
         apply(&mut o);
         Some(o.to_json())
@@ -102,6 +102,19 @@ pub async fn run(a: LinearUpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> R
                 a.slug
             ))
     })?;
+    if let Some(e) = put.unmerged {
+        // The new secret is stored; what another writer (the platform's token refresh) stored
+        // meanwhile is not, so the bundle may hold a spent refresh token.
+        return Err(e
+            .written(format!(
+                "webhook_signing_secret of {name} (the new webhook signing secret)"
+            ))
+            .not_written("the other writer's change (e.g. a refresh token the platform rotated meanwhile)")
+            .hint(format!(
+                "run `bgagent linear doctor {} --verify-refresh`; if its token check fails, re-authorize with `bgagent linear setup {}`",
+                a.slug, a.slug
+            )));
+    }
     ui.ok(format!(
         "Stored the new webhook signing secret of workspace '{}'",
         a.slug
