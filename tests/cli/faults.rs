@@ -326,7 +326,7 @@ fn no_secret_reaches_a_child_process_argv() {
 
 /// What the proxy of [`rotate_on_put`] does with the writes it matches, after the rotation.
 #[derive(Clone, Copy, PartialEq)]
-enum Then {
+pub enum Then {
     /// Every one goes through.
     Forward,
     /// Every one fails (the first write and each retry of it).
@@ -336,17 +336,17 @@ enum Then {
 }
 
 /// A proxy that plays the platform's Lambda: on the first `PutSecretValue` whose body contains
-/// `needle`, it rotates the tenant bundle's refresh token straight in moto first; `then` says
-/// what becomes of that write and the later matching ones. Returns the proxy and the rotated
-/// token.
-fn rotate_on_put(w: &World, cloud: &str, needle: &str, then: Then) -> (Proxy, String) {
+/// `needle`, it rotates the refresh token of the OAuth bundle `bundle` (a secret name) straight
+/// in moto first; `then` says what becomes of that write and the later matching ones. Returns
+/// the proxy and the rotated token.
+pub fn rotate_on_put(w: &World, bundle: &str, needle: &str, then: Then) -> (Proxy, String) {
     let rotated = format!(
         "rt-rotated-by-lambda-{}",
         hex::encode(rand::random::<[u8; 8]>())
     );
     w.secret(&rotated);
     let platform = w.platform.secret_store();
-    let (name, token) = (format!("bgagent-jira-oauth-{cloud}"), rotated.clone());
+    let (name, token) = (bundle.to_string(), rotated.clone());
     let needle = needle.to_string();
     let mut done = false;
     let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
@@ -370,7 +370,8 @@ fn rotate_on_put(w: &World, cloud: &str, needle: &str, then: Then) -> (Proxy, St
 
 /// The rotation lands just before the stack-wide write, which then fails.
 fn rotate_then_fail_stack_write(w: &World, cloud: &str) -> (Proxy, String) {
-    rotate_on_put(w, cloud, "JiraWebhookSecret", Then::FailAll)
+    let bundle = format!("bgagent-jira-oauth-{cloud}");
+    rotate_on_put(w, &bundle, "JiraWebhookSecret", Then::FailAll)
 }
 
 #[test]
@@ -439,23 +440,18 @@ fn a_rollback_keeps_a_refresh_token_rotated_meanwhile() {
     w.assert_no_secrets();
 }
 
-/// The platform's Lambda refreshes just as `update-webhook-secret`'s write of the bundle is on its
-/// way: the rotated token is stored first, then bgagent's write (built from its read before)
-/// lands. bgagent sees that it replaced a version it never read and writes its change again on
-/// top of the Lambda's, so neither the rotation nor the new webhook secret is lost.
-#[test]
-fn a_rotation_landing_between_update_webhook_secrets_read_and_write_is_kept() {
+/// `jira update-webhook-secret` of `new` on a fresh tenant whose Lambda rotates the refresh
+/// token just before bgagent's bundle write; `then` is what becomes of that write and the later
+/// ones. Returns the world, the tenant, the refresh tokens before (spent by the rotation) and
+/// after the rotation, and the run.
+fn update_webhook_secret_mid_rotation(new: &str, then: Then) -> (World, String, Tokens, Run) {
     let w = World::new();
     let o = w.oauth(|_| {});
     let cloud = w.seed_tenant(&o, 3600);
-    let new = "new-webhook-secret-written-mid-rotation-42";
+    let spent = w.bundle(&cloud).unwrap()["refresh_token"].clone();
     w.secret(new);
-    let (p, rotated) = rotate_on_put(
-        &w,
-        &cloud,
-        &format!("bgagent-jira-oauth-{cloud}"),
-        Then::Forward,
-    );
+    let bundle = format!("bgagent-jira-oauth-{cloud}");
+    let (p, rotated) = rotate_on_put(&w, &bundle, &bundle, then);
     faulty_world(&w, &p);
     w.env("BGAGENT_HTTP_TIMEOUT", "10");
     let r = w.run_in(
@@ -468,6 +464,24 @@ fn a_rotation_landing_between_update_webhook_secrets_read_and_write_is_kept() {
         &format!("{new}\n"),
     );
     drop(p);
+    (w, cloud, Tokens { spent, rotated }, r)
+}
+
+/// A bundle's refresh token before and after a Lambda's rotation.
+struct Tokens {
+    spent: serde_json::Value,
+    rotated: String,
+}
+
+/// The platform's Lambda refreshes just as `update-webhook-secret`'s write of the bundle is on its
+/// way: the rotated token is stored first, then bgagent's write (built from its read before)
+/// lands. bgagent sees that it replaced a version it never read and writes its change again on
+/// top of the Lambda's, so neither the rotation nor the new webhook secret is lost.
+#[test]
+fn a_rotation_landing_between_update_webhook_secrets_read_and_write_is_kept() {
+    let new = "new-webhook-secret-written-mid-rotation-42";
+    let (w, cloud, Tokens { rotated, .. }, r) =
+        update_webhook_secret_mid_rotation(new, Then::Forward);
     r.ok();
     let b = w.bundle(&cloud).unwrap();
     assert_eq!(b["webhook_signing_secret"], new);
@@ -486,30 +500,9 @@ fn a_rotation_that_cannot_be_re_applied_is_reported_as_not_written() {
     // The rotation lands between the re-read and the bundle write, as above, but writing the
     // merged version fails: the new secret stands in both places, the rotated token is lost, and
     // the error says so instead of "nothing written".
-    let w = World::new();
-    let o = w.oauth(|_| {});
-    let cloud = w.seed_tenant(&o, 3600);
-    let spent = w.bundle(&cloud).unwrap()["refresh_token"].clone();
     let new = "new-webhook-secret-written-mid-rotation-43";
-    w.secret(new);
-    let (p, rotated) = rotate_on_put(
-        &w,
-        &cloud,
-        &format!("bgagent-jira-oauth-{cloud}"),
-        Then::FailLater,
-    );
-    faulty_world(&w, &p);
-    w.env("BGAGENT_HTTP_TIMEOUT", "10");
-    let r = w.run_in(
-        &[
-            "jira",
-            "update-webhook-secret",
-            &cloud,
-            "--webhook-secret-stdin",
-        ],
-        &format!("{new}\n"),
-    );
-    drop(p);
+    let (w, cloud, Tokens { spent, rotated }, r) =
+        update_webhook_secret_mid_rotation(new, Then::FailLater);
     r.fails(1, "could not re-apply this change onto version");
     for needle in [
         "which another writer stored between this command's read and its write",

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::faults::{ALL, Fault, answer, faulty_world};
+use crate::faults::{ALL, Fault, Then, answer, faulty_world, rotate_on_put};
 use crate::linear::{Lin, WEBHOOK, bundle, first_workspace, linear, registry};
 use crate::linear_standin::{Org, random_uuid};
 use crate::moto::MotoServer;
@@ -1373,28 +1373,9 @@ fn update_webhook_secret_reports_a_rotation_it_could_not_re_apply() {
     let (slug, _) = first_workspace(&w, &lin);
     let name = format!("bgagent-linear-oauth-{slug}");
     let spent = bundle(&w, &slug).unwrap()["refresh_token"].clone();
-    let rotated = format!(
-        "lin_rt_rotated_by_lambda_{}",
-        hex::encode(rand::random::<[u8; 8]>())
-    );
-    w.secret(&rotated);
     let new = "lin_wh_written_while_a_rotation_is_lost_0123";
     w.secret(new);
-    let store = w.platform.secret_store();
-    let (n, token) = (name.clone(), rotated.clone());
-    let mut puts = 0;
-    let p = Proxy::start(&MotoServer::shared().endpoint, move |req| {
-        if req.aws_op() == "PutSecretValue" && req.body_text().contains(n.as_str()) {
-            puts += 1;
-            if puts > 1 {
-                return answer(req, Fault::ServerError);
-            }
-            let mut b: Value = serde_json::from_str(&store.get(&n).unwrap()).unwrap();
-            b["refresh_token"] = json!(token);
-            store.put(&n, &b.to_string());
-        }
-        Action::Forward
-    });
+    let (p, rotated) = rotate_on_put(&w, &name, &name, Then::FailLater);
     faulty_world(&w, &p);
     w.env("BGAGENT_HTTP_TIMEOUT", "10");
     let r = w.run_in(
@@ -1427,6 +1408,7 @@ fn update_webhook_secret_reports_a_rotation_it_could_not_re_apply() {
         b["refresh_token"], spent,
         "the report must match what is stored"
     );
+    assert_ne!(b["refresh_token"], rotated.as_str());
     w.assert_no_secrets();
 }
 
