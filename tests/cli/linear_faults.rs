@@ -1034,6 +1034,14 @@ fn remove_workspace_table(purge: bool) {
                 assert!(!purge, "--purge kept the row");
                 assert_eq!(row["status"], "revoked");
                 assert_eq!(row["revoked_reason"], "admin_removed");
+                // A deletion failure recorded by a failed run is gone once a re-run deleted it.
+                for stale in [
+                    "secret_deletion_failed",
+                    "secret_deletion_error",
+                    "orphaned_oauth_secret_arn",
+                ] {
+                    assert!(row.get(stale).is_none(), "{stale} left behind: {row}");
+                }
             }
         }
     };

@@ -193,6 +193,33 @@ pub async fn run(a: RemoveWorkspaceArgs, g: &GlobalArgs, ui: &Ui) -> Result<()> 
         }
     };
 
+    // A failure recorded by an earlier run is stale now that the bundle is gone (a purged row
+    // goes below anyway). Best effort: the removal itself is done.
+    if !a.purge && w.row.extra.contains_key("secret_deletion_failed") {
+        ui.debug(format!("dynamodb:UpdateItem {table} {}", w.id));
+        let cleared = ctx
+            .ddb
+            .update_item()
+            .table_name(table)
+            .set_key(Some(ddb::key("linear_workspace_id", &w.id)))
+            .update_expression(
+                "REMOVE secret_deletion_failed, secret_deletion_error, orphaned_oauth_secret_arn",
+            )
+            .condition_expression("attribute_exists(linear_workspace_id)")
+            .send()
+            .await;
+        match cleared {
+            Ok(_) => written.push(format!(
+                "registry {}: the earlier secret_deletion_failed record removed",
+                w.id
+            )),
+            Err(e) => ui.warn(format!(
+                "the bundle is gone, but the registry row still says secret_deletion_failed from an earlier run (could not update it: {}); re-run `bgagent linear remove-workspace {slug}` to clear it",
+                aws_smithy_types::error::display::DisplayErrorContext(&e)
+            )),
+        }
+    }
+
     // 3. The row, only with --purge and only now that the bundle is gone.
     let mut status = "revoked";
     if a.purge {
