@@ -48,7 +48,8 @@ pub struct PutOver {
     pub arn: String,
     /// Set when another writer's version landed between the read and the write and this change
     /// could not be re-applied onto it: this command's value is stored, and that writer's change
-    /// (e.g. a rotated refresh token) is not. The caller reports it as not written.
+    /// (e.g. a rotated refresh token) is not; the error says so (`not written`), and the caller
+    /// adds what it did write.
     pub unmerged: Option<Error>,
 }
 
@@ -70,6 +71,7 @@ pub async fn put_over(
     let mut arn = id.to_string();
     // The other writer's version being re-applied onto, once the first write has landed.
     let mut displaced: Option<String> = None;
+    let lost = "the other writer's change (e.g. a refresh token the platform rotated meanwhile)";
     for _ in 0..3 {
         let r = match sm
             .put_secret_value()
@@ -91,7 +93,7 @@ pub async fn put_over(
                 );
                 return Ok(PutOver {
                     arn,
-                    unmerged: Some(e),
+                    unmerged: Some(e.not_written(lost)),
                 });
             }
         };
@@ -119,7 +121,7 @@ pub async fn put_over(
                 ));
                 return Ok(PutOver {
                     arn,
-                    unmerged: Some(e),
+                    unmerged: Some(e.not_written(lost)),
                 });
             }
         }

@@ -118,7 +118,6 @@ pub async fn run(a: UpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> Result<
             .written(format!(
                 "webhook_signing_secret of tenant bundle {id} and the stack-wide webhook secret (synchronized)"
             ))
-            .not_written("the other writer's change (e.g. a refresh token the platform rotated meanwhile)")
             .hint(format!(
                 "run `bgagent jira doctor {} --verify-refresh`; if its token check fails, re-authorize with `bgagent jira setup`",
                 a.cloud_id

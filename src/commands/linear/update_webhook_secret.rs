@@ -109,7 +109,6 @@ pub async fn run(a: LinearUpdateWebhookSecretArgs, g: &GlobalArgs, ui: &Ui) -> R
             .written(format!(
                 "webhook_signing_secret of {name} (the new webhook signing secret)"
             ))
-            .not_written("the other writer's change (e.g. a refresh token the platform rotated meanwhile)")
             .hint(format!(
                 "run `bgagent linear doctor {} --verify-refresh`; if its token check fails, re-authorize with `bgagent linear setup {}`",
                 a.slug, a.slug
